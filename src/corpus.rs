@@ -1,0 +1,224 @@
+//! Reading articles: `.txt` files, folders (recursive, sorted), JSON Lines (`.jsonl`/`.ndjson`),
+//! HTML pages and standard input. Bad input never stops a run: each problem is reported with its
+//! file and line or byte offset, the document is skipped, and the rest is read.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::model::Document;
+
+/// A document with the text its spans refer to.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Metadata.
+    pub doc: Document,
+    /// The text as read (after HTML extraction for HTML input).
+    pub text: String,
+}
+
+/// Something wrong with the input, said once and skipped past.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `path`, `path:line` or `path:byte N`.
+    pub location: String,
+    /// What is wrong and what was expected.
+    pub message: String,
+    /// Whether a document (or line) was skipped; notes (a renamed id) are not failures.
+    pub skipped: bool,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// How to read.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Replace invalid UTF-8 instead of skipping the document.
+    pub lossy: bool,
+    /// Documents larger than this are skipped.
+    pub max_doc_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { lossy: false, max_doc_bytes: 16 * 1024 * 1024 }
+    }
+}
+
+/// What a load produced.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Documents, in input order.
+    pub inputs: Vec<Input>,
+    /// Problems, in the order met.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    fn problem(&mut self, location: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem { location: location.into(), message: message.into(), skipped: true });
+    }
+
+    /// Whether anything was skipped.
+    pub fn skipped_any(&self) -> bool {
+        self.problems.iter().any(|p| p.skipped)
+    }
+}
+
+/// The files a path stands for: itself, or the article files below a folder, sorted.
+pub fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if is_article_file(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Whether a file name looks like an article or a JSON Lines corpus.
+pub fn is_article_file(p: &Path) -> bool {
+    let ext = p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("txt" | "jsonl" | "ndjson" | "html" | "htm"))
+}
+
+/// Reads every input path (`-` is standard input), renaming duplicate ids.
+pub fn load(paths: &[PathBuf], opts: Options) -> Loaded {
+    let mut out = Loaded::default();
+    for path in paths {
+        load_path(path, opts, &mut out);
+    }
+    rename_duplicates(&mut out);
+    out
+}
+
+/// Reads one input path into `out`.
+pub fn load_path(path: &Path, opts: Options, out: &mut Loaded) {
+    let shown = path.display().to_string();
+    if shown == "-" {
+        let mut bytes = Vec::new();
+        match std::io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => add_bytes("-", "stdin", bytes, opts, out),
+            Err(e) => out.problem("-", format!("cannot read standard input: {e}")),
+        }
+        return;
+    }
+    if !path.exists() {
+        out.problem(&shown, "no such file or folder");
+        return;
+    }
+    let files = match expand(path) {
+        Ok(f) => f,
+        Err(e) => return out.problem(&shown, format!("cannot read folder: {e}")),
+    };
+    if path.is_dir() && files.is_empty() {
+        out.problem(&shown, "folder has no article files (.txt, .jsonl, .ndjson, .html)");
+    }
+    for file in files {
+        load_file(&file, opts, out);
+    }
+}
+
+fn load_file(file: &Path, opts: Options, out: &mut Loaded) {
+    let shown = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return out.problem(&shown, format!("cannot read: {e}")),
+    };
+    let ext = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("jsonl" | "ndjson") => crate::jsonl::read(&shown, &bytes, opts, out),
+        _ => {
+            let id = file.file_stem().map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
+            add_bytes(&shown, &id, bytes, opts, out);
+        }
+    }
+}
+
+/// Decodes UTF-8, reporting the byte offset of the first bad sequence (or replacing with `lossy`).
+pub fn decode(shown: &str, bytes: Vec<u8>, lossy: bool) -> Result<String, Problem> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => Err(Problem {
+            location: format!("{shown}:byte {}", e.utf8_error().valid_up_to()),
+            message: "invalid UTF-8 (expected UTF-8 text; --lossy replaces bad bytes)".into(),
+            skipped: true,
+        }),
+    }
+}
+
+fn add_bytes(shown: &str, id: &str, bytes: Vec<u8>, opts: Options, out: &mut Loaded) {
+    if bytes.len() > opts.max_doc_bytes {
+        return out.problem(shown, format!("{} bytes is over --max-doc-bytes {}: skipped", bytes.len(), opts.max_doc_bytes));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return out.problem(format!("{shown}:byte {at}"), "NUL byte: binary content, expected text");
+    }
+    let text = match decode(shown, bytes, opts.lossy) {
+        Ok(t) => t,
+        Err(p) => return out.problems.push(p),
+    };
+    let is_html = Path::new(shown).extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut doc = Document { id: id.to_string(), path: shown.to_string(), ..Default::default() };
+    let text = if is_html {
+        let page = crate::html::extract(&text);
+        doc.title = page.title;
+        doc.published = page.published;
+        doc.text = Some(page.text.clone());
+        page.text
+    } else {
+        text
+    };
+    out.inputs.push(Input { doc, text });
+}
+
+/// Gives every repeated document id a suffix (`id~2`) and says so.
+fn rename_duplicates(out: &mut Loaded) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut notes = Vec::new();
+    for input in &mut out.inputs {
+        let n = seen.entry(input.doc.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let new = format!("{}~{}", input.doc.id, n);
+            notes.push(Problem {
+                location: input.doc.path.clone(),
+                message: format!("duplicate document id '{}': renamed to '{new}'", input.doc.id),
+                skipped: false,
+            });
+            input.doc.id = new;
+        }
+    }
+    out.problems.extend(notes);
+}
+
+/// Reads a value of a JSON object as a string (numbers are accepted for ids).
+pub fn field_str(obj: &serde_json::Map<String, Value>, name: &str) -> Option<String> {
+    match obj.get(name)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}

@@ -1,0 +1,256 @@
+//! Speaker phrases: a run of lexicon words (person, head noun, outlet, state name or seat,
+//! nationality adjective) read as one speaker, with the states it speaks for. The grammar is
+//! small and explicit: a head takes adjectives, names, genitive heads and attachments
+//! ("وزارة الدفاع التابعة للنظام السوري"); names and seats join with و ("أنقرة وموسكو").
+
+use std::ops::Range;
+
+use crate::model::SpeakerKind;
+use crate::rules::lexicon::Clitics;
+use crate::rules::{Atom, LangRules};
+use crate::text::{Prepared, TokenKind};
+
+/// A speaker phrase found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Zone {
+    /// Tokens of the phrase.
+    pub tokens: Range<usize>,
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: SpeakerKind,
+    /// States, sorted and unique.
+    pub parties: Vec<String>,
+    /// Whether the head is a description that refers back (الوزير، المصدر، البيانان).
+    pub anaphoric: bool,
+    /// Meeting level of the speaker, if known.
+    pub level: Option<String>,
+    /// How the parties were read, for the claim's `why`.
+    pub how: String,
+}
+
+impl Zone {
+    /// Whether the speaker is identified well enough to take over a relayed statement.
+    pub fn identified(&self) -> bool {
+        !self.parties.is_empty() && !self.anaphoric && self.kind != SpeakerKind::Media
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Person,
+    Head,
+    Outlet,
+    State,
+    Adjective,
+}
+
+fn class(a: Atom) -> Class {
+    match a {
+        Atom::Person(_) => Class::Person,
+        Atom::Head(_) => Class::Head,
+        Atom::Outlet(_) => Class::Outlet,
+        Atom::StateName(_) | Atom::Seat(_) => Class::State,
+        Atom::Adjective(_) => Class::Adjective,
+    }
+}
+
+/// What may follow an atom of class `prev` (`joined`: the next word carries و).
+fn may_follow(prev: Class, next: Class, joined: bool) -> bool {
+    use Class::*;
+    match (prev, next) {
+        (Head, _) => !joined || next != Adjective,
+        (Outlet, Adjective | Person) => true,
+        (Adjective, Adjective) => joined,
+        (Adjective, Person) => true,
+        (Adjective, Head) => joined,
+        (Person | State, Person | State) => joined,
+        _ => false,
+    }
+}
+
+/// The atoms at token `i`, longest first.
+fn atoms_at(p: &Prepared, rules: &LangRules, i: usize) -> Vec<(Atom, usize, bool)> {
+    rules
+        .speakers
+        .hits_at(&p.tokens, i, Clitics::ConjPrep)
+        .into_iter()
+        .map(|h| {
+            let joined = h.prefix > 0 && p.tokens[i].key.starts_with('و');
+            (*h.value, h.len, joined)
+        })
+        .collect()
+}
+
+/// Chooses an atom reading that may follow `prev` (or start a phrase when `prev` is None).
+fn pick(cands: &[(Atom, usize, bool)], prev: Option<Class>) -> Option<(Atom, usize, bool)> {
+    cands.iter().copied().find(|&(a, _, joined)| match prev {
+        None => class(a) != Class::Adjective,
+        Some(pc) => may_follow(pc, class(a), joined),
+    })
+}
+
+/// Skips a quoted outlet name or a parenthesis right after a media head ("صحيفة "آيدن ليك" (Aydınlık)").
+fn skip_name(p: &Prepared, i: usize, end: usize) -> Option<usize> {
+    let t = p.tokens.get(i)?;
+    let close = match (t.kind, t.key.as_str()) {
+        (TokenKind::Quote, _) => TokenKind::Quote,
+        (TokenKind::Punct, "(") => TokenKind::Punct,
+        _ => return None,
+    };
+    (i + 1..end.min(i + 8)).find(|&k| p.tokens[k].kind == close && (close == TokenKind::Quote || p.tokens[k].key == ")")).map(|k| k + 1)
+}
+
+/// Reads a speaker phrase starting exactly at token `i`, not past `end`.
+pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<Zone> {
+    let mut atoms: Vec<(Atom, Range<usize>)> = Vec::new();
+    let mut j = i;
+    let mut prev: Option<Class> = None;
+    while j < end {
+        if let Some(c) = prev {
+            if let Some(k) = continuation(p, rules, j, end, c) {
+                j = k;
+                continue;
+            }
+        }
+        let cands = atoms_at(p, rules, j);
+        let Some((atom, len, _)) = pick(&cands, prev) else { break };
+        if j + len > end {
+            break;
+        }
+        atoms.push((atom, j..j + len));
+        prev = Some(class(atom));
+        j += len;
+    }
+    let last = atoms.last()?.1.end;
+    Some(describe(p, rules, &atoms, i..last))
+}
+
+/// Tokens that may stand inside a phrase without being atoms: an outlet's quoted name, an
+/// apposition comma before a name, an attachment word (التابعة، في) before a head or state.
+fn continuation(p: &Prepared, rules: &LangRules, j: usize, end: usize, prev: Class) -> Option<usize> {
+    let t = &p.tokens[j];
+    if matches!(prev, Class::Head | Class::Outlet) {
+        if let Some(k) = skip_name(p, j, end) {
+            return Some(k);
+        }
+    }
+    let next_is = |k: usize, ok: &dyn Fn(Class) -> bool| atoms_at(p, rules, k).iter().any(|&(a, _, _)| ok(class(a)));
+    if t.is_punct(",") && matches!(prev, Class::Head | Class::Adjective) && next_is(j + 1, &|c| c == Class::Person) {
+        return Some(j + 1);
+    }
+    if let Some(h) = rules.joiners.longest_at(&p.tokens, j, Clitics::Conj) {
+        if prev != Class::Person && next_is(h.end(), &|c| matches!(c, Class::Head | Class::State)) {
+            return Some(h.end());
+        }
+    }
+    None
+}
+
+fn describe(p: &Prepared, rules: &LangRules, atoms: &[(Atom, Range<usize>)], tokens: Range<usize>) -> Zone {
+    let mut persons = Vec::new();
+    let mut others = Vec::new();
+    let mut head: Option<(SpeakerKind, String, bool, Option<String>)> = None;
+    let mut media_after_anonymous = false;
+    for (a, _) in atoms {
+        match *a {
+            Atom::Person(k) => persons.push(&rules.people[k as usize]),
+            Atom::Head(k) => {
+                let h = &rules.heads[k as usize];
+                match &head {
+                    None => head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone())),
+                    Some((SpeakerKind::Anonymous, ..)) if h.kind == SpeakerKind::Media => media_after_anonymous = true,
+                    _ => {}
+                }
+            }
+            Atom::Outlet(k) => {
+                let o = &rules.outlets[k as usize];
+                if head.is_none() {
+                    head = Some((SpeakerKind::Media, o.name.clone(), false, None));
+                }
+                others.extend(o.party.clone());
+            }
+            Atom::StateName(k) | Atom::Seat(k) => {
+                if head.is_none() {
+                    head = Some((SpeakerKind::State, String::new(), false, None));
+                }
+                others.push(rules.states[k as usize].party.clone());
+            }
+            Atom::Adjective(k) => others.push(rules.states[k as usize].party.clone()),
+        }
+    }
+    let text = p.slice(p.token_span(tokens.start, tokens.end));
+    let (mut kind, head_name, anaphoric, mut level) = head.unwrap_or((SpeakerKind::Person, String::new(), false, None));
+    let mut parties: Vec<String>;
+    let how;
+    if !persons.is_empty() {
+        parties = persons.iter().filter_map(|x| x.party.clone()).collect();
+        if parties.is_empty() {
+            parties = others.clone();
+        }
+        kind = SpeakerKind::Person;
+        level = level.or_else(|| persons[0].level.clone());
+        how = format!("named person {}", persons.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(", "));
+    } else if media_after_anonymous {
+        parties = Vec::new();
+        how = "sources of a news outlet speak for no state".to_string();
+    } else {
+        parties = others;
+        how = if parties.is_empty() { "no state named".to_string() } else { "state words in the phrase".to_string() };
+    }
+    parties.sort();
+    parties.dedup();
+    let name = if !persons.is_empty() {
+        persons.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(" and ")
+    } else {
+        canonical(rules, kind, &head_name, &parties, &text)
+    };
+    Zone { tokens, name, kind, parties, anaphoric: anaphoric && persons.is_empty(), level, how }
+}
+
+/// An English name for a speaker: "Turkey", "defence ministry of Turkey and Russia".
+fn canonical(rules: &LangRules, kind: SpeakerKind, head: &str, parties: &[String], text: &str) -> String {
+    let states: Vec<&str> = parties
+        .iter()
+        .map(|c| rules.states.iter().find(|s| &s.party == c).map_or(c.as_str(), |s| s.name.as_str()))
+        .collect();
+    match (kind, head.is_empty(), states.is_empty()) {
+        (SpeakerKind::State, _, false) => states.join(" and "),
+        (_, false, false) => format!("{head} of {}", states.join(" and ")),
+        (_, false, true) => head.to_string(),
+        _ => text.to_string(),
+    }
+}
+
+/// The longest speaker phrase that ends exactly at token `end`, starting no earlier than `floor`.
+pub fn zone_ending_at(p: &Prepared, rules: &LangRules, floor: usize, end: usize) -> Option<Zone> {
+    let from = floor.max(end.saturating_sub(12));
+    (from..end).filter_map(|k| zone_at(p, rules, k, end)).find(|z| z.tokens.end == end)
+}
+
+/// The first speaker phrase in `range` (a sentence's main subject, for relative clauses).
+pub fn first_zone(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Option<Zone> {
+    range.clone().filter(|&k| p.tokens[k].is_word()).find_map(|k| zone_at(p, rules, k, range.end))
+}
+
+/// Adds a second speaker named further on in the clause, before the content opens
+/// ("أعلنت السعودية، القوة الغنية بالنفط، إلى جانب سوريا أن ...").
+pub fn add_alongside(p: &Prepared, rules: &LangRules, mut z: Zone, end: usize) -> Zone {
+    let limit = end.min(z.tokens.end + 20);
+    for k in z.tokens.end..limit {
+        if p.tokens[k].kind == TokenKind::Quote || p.in_quote[k] {
+            break;
+        }
+        let Some(h) = rules.alongside.longest_at(&p.tokens, k, Clitics::Conj) else { continue };
+        if let Some(other) = zone_at(p, rules, h.end(), end).filter(|o| !o.parties.is_empty()) {
+            z.parties.extend(other.parties.iter().cloned());
+            z.parties.sort();
+            z.parties.dedup();
+            z.how = format!("{}; joined by {}", z.how, other.name);
+            z.name = format!("{} and {}", z.name, other.name);
+            z.tokens.end = other.tokens.end;
+        }
+        break;
+    }
+    z
+}

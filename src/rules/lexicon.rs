@@ -1,0 +1,195 @@
+//! A phrase lexicon over tokens: every entry is a sequence of folded words; a lookup at a token
+//! tries the token as written and with its attached conjunctions and prepositions stripped
+//! (وقالت → قالت, للنظام → النظام), and returns the longest entries that match there.
+
+use std::collections::HashMap;
+
+use crate::text::fold::key;
+use crate::text::token::Token;
+
+/// Which proclitics a lookup may strip from the first word of a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clitics {
+    /// The word exactly as written.
+    None,
+    /// و and ف (and, so).
+    Conj,
+    /// و and ف, then ب ل ك (with, to/for, like).
+    ConjPrep,
+}
+
+#[derive(Debug, Clone)]
+struct Entry<V> {
+    rest: Vec<String>,
+    value: V,
+}
+
+/// A match of one entry at a token.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit<'a, V> {
+    /// Index of the first token.
+    pub start: usize,
+    /// Number of tokens covered.
+    pub len: usize,
+    /// Code points of proclitics stripped from the first token.
+    pub prefix: usize,
+    /// The entry's value.
+    pub value: &'a V,
+}
+
+impl<V> Hit<'_, V> {
+    /// One past the last token covered.
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+}
+
+/// Phrases of folded words mapped to values.
+#[derive(Debug, Clone)]
+pub struct Lexicon<V> {
+    first: HashMap<String, Vec<Entry<V>>>,
+    len: usize,
+}
+
+impl<V> Default for Lexicon<V> {
+    fn default() -> Self {
+        Lexicon { first: HashMap::new(), len: 0 }
+    }
+}
+
+impl<V: Clone> Lexicon<V> {
+    /// Adds a phrase (folded here). A phrase starting with ال is also reachable after ل (للنظام).
+    pub fn insert(&mut self, phrase: &str, value: V) {
+        let words: Vec<String> = key(phrase).split_whitespace().map(str::to_string).collect();
+        let Some((head, rest)) = words.split_first() else { return };
+        if let Some(tail) = head.strip_prefix("ال").filter(|t| t.chars().count() >= 2) {
+            self.push(format!("ل{tail}"), rest.to_vec(), value.clone());
+        }
+        self.push(head.clone(), rest.to_vec(), value);
+    }
+
+    fn push(&mut self, head: String, rest: Vec<String>, value: V) {
+        self.first.entry(head).or_default().push(Entry { rest, value });
+        self.len += 1;
+    }
+}
+
+impl<V> Lexicon<V> {
+    /// Number of phrase keys stored.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the lexicon is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether a single folded word is an entry (as written).
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.first.get(word).is_some_and(|v| v.iter().any(|e| e.rest.is_empty()))
+    }
+
+    /// All entries matching at token `i`, longest first.
+    pub fn hits_at<'a>(&'a self, tokens: &[Token], i: usize, clitics: Clitics) -> Vec<Hit<'a, V>> {
+        let mut hits = Vec::new();
+        let Some(tok) = tokens.get(i).filter(|t| t.is_word()) else { return hits };
+        for (form, prefix) in variants(&tok.key, clitics) {
+            let Some(entries) = self.first.get(form) else { continue };
+            for e in entries {
+                if rest_matches(tokens, i + 1, &e.rest) {
+                    hits.push(Hit { start: i, len: 1 + e.rest.len(), prefix, value: &e.value });
+                }
+            }
+            if !hits.is_empty() {
+                break; // the least stripped reading wins
+            }
+        }
+        hits.sort_by(|a, b| b.len.cmp(&a.len));
+        hits
+    }
+
+    /// The longest entry matching at token `i`.
+    pub fn longest_at<'a>(&'a self, tokens: &[Token], i: usize, clitics: Clitics) -> Option<Hit<'a, V>> {
+        self.hits_at(tokens, i, clitics).into_iter().next()
+    }
+
+    /// Every non-overlapping longest match in `tokens[range]`, left to right.
+    pub fn scan<'a>(&'a self, tokens: &[Token], range: std::ops::Range<usize>, clitics: Clitics) -> Vec<Hit<'a, V>> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            match self.longest_at(tokens, i, clitics).filter(|h| h.end() <= range.end) {
+                Some(h) => {
+                    i = h.end();
+                    out.push(h);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+fn rest_matches(tokens: &[Token], from: usize, rest: &[String]) -> bool {
+    rest.iter().enumerate().all(|(k, w)| tokens.get(from + k).is_some_and(|t| t.key == *w))
+}
+
+/// The readings of a word with its proclitics stripped, least stripped first.
+pub fn variants(word: &str, clitics: Clitics) -> Vec<(&str, usize)> {
+    let mut out = vec![(word, 0)];
+    if clitics == Clitics::None {
+        return out;
+    }
+    let conj = strip_one(word, &['و', 'ف']);
+    if let Some(c) = conj {
+        out.push((c, 1));
+    }
+    if clitics == Clitics::ConjPrep {
+        for (w, p) in [(word, 0), (conj.unwrap_or(""), 1)] {
+            if let Some(s) = strip_one(w, &['ب', 'ل', 'ك']) {
+                out.push((s, p + 1));
+            }
+        }
+    }
+    out
+}
+
+fn strip_one<'a>(word: &'a str, letters: &[char]) -> Option<&'a str> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    (letters.contains(&first) && rest.chars().count() >= 2).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokenize(&s.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn matches_with_clitics_and_longest_first() {
+        let mut lx = Lexicon::default();
+        lx.insert("وزير الخارجية", 1);
+        lx.insert("وزير", 2);
+        lx.insert("النظام", 3);
+        let t = toks("ووزير الخارجية للنظام");
+        let h = lx.longest_at(&t, 0, Clitics::Conj).unwrap();
+        assert_eq!((h.len, *h.value, h.prefix), (2, 1, 1));
+        assert_eq!(*lx.longest_at(&t, 2, Clitics::ConjPrep).unwrap().value, 3);
+        assert!(lx.longest_at(&t, 2, Clitics::None).is_none());
+    }
+
+    #[test]
+    fn does_not_strip_inside_a_word_that_is_itself_an_entry() {
+        let mut lx = Lexicon::default();
+        lx.insert("وصف", 1);
+        lx.insert("صف", 2);
+        let t = toks("وصف");
+        assert_eq!(*lx.longest_at(&t, 0, Clitics::Conj).unwrap().value, 1);
+    }
+}

@@ -1,0 +1,157 @@
+//! The rule set: every rule file parsed, validated and compiled into word lexicons, once per run.
+//! `RuleSet::embedded()` loads the defaults built into the binary, `RuleSet::from_dir` a user's
+//! folder through the same code; both report every problem at once as [`RuleError`]s.
+
+pub mod lexicon;
+pub mod load;
+pub mod morph;
+pub mod schema;
+mod compile;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use compile::{Atom, CueInfo, HeadInfo, LangRules, OutletInfo, PersonInfo, PlaceInfo, RelDate, StateInfo};
+pub use load::RuleError;
+
+use crate::model::{ConflictKind, Stance};
+use schema::{ClaimExample, ConflictExample, ConflictsFile};
+
+/// A compiled conflict rule.
+#[derive(Debug, Clone)]
+pub struct ConflictRule {
+    /// Rule id.
+    pub id: String,
+    /// Kind it flags.
+    pub kind: ConflictKind,
+    /// Stances on one side.
+    pub a: Vec<Stance>,
+    /// Stances on the other.
+    pub b: Vec<Stance>,
+    /// Whether the sides must share a topic.
+    pub same_topic: bool,
+    /// Opposed topic pairs.
+    pub topics: Vec<[String; 2]>,
+    /// Base score.
+    pub score: f64,
+    /// Where the rule is written (`rules/common/conflicts.toml:12`).
+    pub origin: String,
+}
+
+/// A claim example with the place it is written.
+#[derive(Debug, Clone)]
+pub struct LocatedExample {
+    /// `path:line`.
+    pub origin: String,
+    /// Language folder.
+    pub lang: String,
+    /// The example.
+    pub example: ClaimExample,
+}
+
+/// A conflict example with the rule it belongs to.
+#[derive(Debug, Clone)]
+pub struct LocatedConflictExample {
+    /// `path:line`.
+    pub origin: String,
+    /// The rule id.
+    pub rule: String,
+    /// The example.
+    pub example: ConflictExample,
+}
+
+/// All rules, compiled.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// One entry per language folder.
+    pub langs: Vec<LangRules>,
+    /// Conflict rules.
+    pub conflicts: Vec<ConflictRule>,
+    /// Antonym pairs (folded), for the sentence-pair comparator.
+    pub antonyms: Vec<[String; 2]>,
+    /// Negation words (folded).
+    pub negations: Vec<String>,
+    /// Every claim example in the rule files.
+    pub examples: Vec<LocatedExample>,
+    /// Every conflict example.
+    pub conflict_examples: Vec<LocatedConflictExample>,
+}
+
+impl RuleSet {
+    /// The rules built into the binary.
+    pub fn embedded() -> Result<RuleSet, Vec<RuleError>> {
+        RuleSet::compile(load::embedded())
+    }
+
+    /// The rules of a folder, files it lacks taken from the defaults.
+    pub fn from_dir(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
+        RuleSet::compile(load::from_dir(dir)?)
+    }
+
+    /// Compiles parsed sources, collecting every error.
+    pub fn compile(sources: Vec<load::Source>) -> Result<RuleSet, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let by_rel: HashMap<&str, &load::Source> = sources.iter().map(|s| (s.rel.as_str(), s)).collect();
+        let mut langs = Vec::new();
+        let mut examples = Vec::new();
+        for code in load::LANGUAGES {
+            let lang = compile::compile_lang(code, &by_rel, &mut errors);
+            examples.extend(lang.examples.iter().cloned());
+            langs.push(lang);
+        }
+        let mut set = RuleSet {
+            langs,
+            conflicts: Vec::new(),
+            antonyms: Vec::new(),
+            negations: Vec::new(),
+            examples,
+            conflict_examples: Vec::new(),
+        };
+        if let Some(src) = by_rel.get("common/conflicts.toml") {
+            match src.parse::<ConflictsFile>() {
+                Ok(file) => set.add_conflicts(src, file, &mut errors),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() { Ok(set) } else { Err(errors) }
+    }
+
+    fn add_conflicts(&mut self, src: &load::Source, file: ConflictsFile, errors: &mut Vec<RuleError>) {
+        let mut seen = HashMap::new();
+        for r in file.rule {
+            let (line, _) = src.line_col(r.id.span().start);
+            if let Some(first) = seen.insert(r.id.get_ref().clone(), line) {
+                errors.push(src.error(r.id.span().start, format!("duplicate rule id '{}' (first at line {first})", r.id.get_ref())));
+            }
+            if !(0.0..=1.0).contains(&r.score) {
+                errors.push(src.error(r.id.span().start, format!("score {} is outside [0, 1]", r.score)));
+            }
+            let origin = format!("{}:{line}", src.shown);
+            for ex in r.example {
+                let (l, _) = src.line_col(ex.text.span().start);
+                self.conflict_examples.push(LocatedConflictExample {
+                    origin: format!("{}:{l}", src.shown),
+                    rule: r.id.get_ref().clone(),
+                    example: ex,
+                });
+            }
+            self.conflicts.push(ConflictRule {
+                id: r.id.into_inner(),
+                kind: r.kind,
+                a: r.a,
+                b: r.b,
+                same_topic: r.same_topic,
+                topics: r.topics,
+                score: r.score,
+                origin,
+            });
+        }
+        self.antonyms = file.antonyms.iter().map(|[a, b]| [crate::text::fold::key(a), crate::text::fold::key(b)]).collect();
+        self.negations = file.negations.iter().map(|n| crate::text::fold::key(n)).collect();
+    }
+
+    /// The rules of one language, falling back to Arabic.
+    pub fn lang(&self, code: &str) -> &LangRules {
+        self.langs.iter().find(|l| l.code == code).unwrap_or(&self.langs[0])
+    }
+}

@@ -1,0 +1,51 @@
+//! Text preparation: folding for matching, tokens with original offsets, sentences and clauses.
+//! The original text is never changed; everything downstream refers to it by code point spans.
+
+pub mod fold;
+pub mod segment;
+pub mod token;
+
+use crate::model::Span;
+use crate::rules::LangRules;
+pub use segment::Sentence;
+pub use token::{Token, TokenKind};
+
+/// A document's text ready for extraction.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The original code points.
+    pub chars: Vec<char>,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+    /// For each token, whether it stands inside a quotation.
+    pub in_quote: Vec<bool>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Prepared {
+    /// The original text of a span (clamped to the text).
+    pub fn slice(&self, span: Span) -> String {
+        let end = span.end.min(self.chars.len());
+        let start = span.start.min(end);
+        self.chars[start..end].iter().collect()
+    }
+
+    /// The span from the start of token `a` to the end of token `b - 1`.
+    pub fn token_span(&self, a: usize, b: usize) -> Span {
+        if a >= b || b > self.tokens.len() {
+            let at = self.tokens.get(a).map_or(self.chars.len(), |t| t.span.start);
+            return Span::new(at, at);
+        }
+        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+    }
+}
+
+/// Tokenizes and segments `text` with a language's rules.
+pub fn prepare(text: &str, rules: &LangRules) -> Prepared {
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = token::tokenize(&chars);
+    let in_quote = segment::quote_mask(&tokens);
+    let sentences = segment::sentences(&tokens, &in_quote, rules);
+    Prepared { chars, tokens, in_quote, sentences }
+}

@@ -1,0 +1,166 @@
+//! Splits a text into word, number, punctuation, quote and line-break tokens, each carrying
+//! its span in original code points and its folded match key.
+
+use crate::model::Span;
+use crate::text::fold::{fold, is_arabic_mark, is_quote};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with marks and inner apostrophes).
+    Word,
+    /// Digits, possibly with inner separators.
+    Number,
+    /// Any other visible character.
+    Punct,
+    /// A quotation mark.
+    Quote,
+    /// One or more line ends.
+    Break,
+}
+
+/// One token of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Where it stands, in original code points.
+    pub span: Span,
+    /// Its folded match key.
+    pub key: String,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// Whether the token is a word or number.
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// Whether the token is this punctuation character (folded).
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == TokenKind::Punct && self.key == p
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_arabic_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',' | '٫' | '٬')
+}
+
+/// Tokenizes `text` (given as code points) into tokens with original spans.
+pub fn tokenize(chars: &[char]) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(chars.len() / 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_whitespace()) {
+                i += 1;
+            }
+            if tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Break) {
+                continue;
+            }
+            tokens.push(Token { span: Span::new(start, i), key: "\n".into(), kind: TokenKind::Break });
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}') {
+            i += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            i = word_end(chars, i);
+            push(&mut tokens, chars, start, i);
+            continue;
+        }
+        push(&mut tokens, chars, i, i + 1);
+        i += 1;
+    }
+    tokens
+}
+
+/// Finds where a word starting at `i` ends: letters, marks, and joiners between two word characters
+/// (apostrophes inside English words, separators inside numbers).
+fn word_end(chars: &[char], mut i: usize) -> usize {
+    let numeric = chars[i].is_numeric();
+    while i < chars.len() {
+        let c = chars[i];
+        if is_word_char(c) {
+            i += 1;
+            continue;
+        }
+        let next_ok = chars.get(i + 1).is_some_and(|&n| is_word_char(n) && n.is_numeric() == numeric);
+        let joins = match c {
+            '.' | ',' | '٫' | '٬' => numeric,
+            _ => !numeric && is_joiner(c) && c != '-',
+        };
+        if joins && next_ok && i > 0 && is_word_char(chars[i - 1]) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+fn push(tokens: &mut Vec<Token>, chars: &[char], start: usize, end: usize) {
+    let raw: String = chars[start..end].iter().collect();
+    let first = chars[start];
+    let kind = if is_quote(first) && end == start + 1 {
+        TokenKind::Quote
+    } else if first.is_numeric() {
+        TokenKind::Number
+    } else if is_word_char(first) {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    };
+    let mut key = fold(&raw).text.replace('\u{2019}', "'");
+    if kind == TokenKind::Punct {
+        key = match key.as_str() {
+            "،" | "٬" => ",".into(),
+            "؛" => ";".into(),
+            "؟" => "?".into(),
+            "۔" => ".".into(),
+            _ => key,
+        };
+    }
+    if key.is_empty() {
+        // a lone tatweel or mark: nothing to match, but keep it out of words
+        return;
+    }
+    tokens.push(Token { span: Span::new(start, end), key, kind });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        tokenize(&chars).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn splits_arabic_punctuation_and_quotes() {
+        assert_eq!(keys("وقالت، «نعم»؟"), vec!["وقالت", ",", "\"", "نعم", "\"", "?"]);
+    }
+
+    #[test]
+    fn keeps_numbers_and_apostrophes_whole() {
+        assert_eq!(keys("2.5 Turkey's ٢٠٢٣."), vec!["2.5", "turkey's", "2023", "."]);
+    }
+
+    #[test]
+    fn spans_are_code_points() {
+        let chars: Vec<char> = "أَ بـ\"x\"".chars().collect();
+        let t = tokenize(&chars);
+        assert_eq!(t[0].span, Span::new(0, 2));
+        assert_eq!(t[1].key, "ب");
+        assert_eq!(t[2].kind, TokenKind::Quote);
+    }
+}
