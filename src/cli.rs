@@ -1,14 +1,20 @@
 //! Command-line parsing (clap derive) and dispatch to the library; nothing here analyses text.
+//! Exit status: 0 success, 1 when input was skipped (or findings with --fail-on-findings),
+//! 2 for a usage error, a rules error or an output that could not be written.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use claimdiff::corpus::{self, Loaded};
+use claimdiff::corpus::{self, Input, Item};
+use claimdiff::model::{ConflictKind, Report};
+use claimdiff::render::{self, View};
 use claimdiff::rules::RuleSet;
+use claimdiff::{DocResult, eval, output};
 
 /// Extract attributed claims from news articles, group them by meeting, and flag conflicting accounts.
 #[derive(Parser)]
@@ -19,33 +25,101 @@ struct Cli {
 }
 
 const EXAMPLES: &str = "Examples:
-  claimdiff report seeds/                      conflicts per meeting, as tables
+  claimdiff report seeds/                          conflicts per meeting, as tables
   claimdiff report seeds/ --format html -o report.html
-  claimdiff claims article.txt --format json   every claim with speaker, cue, stance
-  claimdiff events corpus.jsonl                meetings and the claims about them
-  claimdiff eval --gold gold.json seeds/       score against a hand annotation
-  claimdiff rules check my-rules/              validate a rules folder";
+  claimdiff claims article.txt --format json       every claim: speaker, cue, stance, content
+  claimdiff claims corpus.jsonl --format jsonl     stream one claim per line
+  claimdiff events seeds/                          meetings and the claims about them
+  claimdiff eval --gold gold.json seeds/           score against a hand annotation
+  claimdiff rules check my-rules/                  validate a rules folder
+
+Exit status: 0 ok; 1 input skipped (or findings, with --fail-on-findings); 2 usage, rules or output error.";
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract the claims of each document.
+    /// Extract the claims of each document (who said what, with which cue and stance).
     Claims(RunArgs),
+    /// Group claims by the meeting they are about.
+    Events(RunArgs),
+    /// Flag conflicting accounts, meeting by meeting (the main job).
+    Report(ReportArgs),
+    /// Score a run against a claim-gold/1 annotation, as score.py does.
+    Eval(EvalArgs),
+    /// Work with rule folders.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Validate a rules folder (default: the built-in rules); every error as path:line:col: message.
+    Check {
+        /// The folder to check.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Clone)]
+struct InputArgs {
+    /// Files (.txt, .html, .jsonl, .ndjson), folders (read recursively, sorted), or - for standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Use the rules in this folder (files it lacks come from the built-in rules).
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Replace invalid UTF-8 instead of skipping the document.
+    #[arg(long)]
+    lossy: bool,
+    /// Skip documents larger than this many bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    max_doc_bytes: usize,
+    /// No progress bar and no notes on standard error (problems are still reported).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args, Clone)]
 struct RunArgs {
-    /// Files (.txt, .html, .jsonl), folders, or - for standard input.
-    #[arg(required = true)]
-    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     format: Format,
     /// Write to this file (whole or not at all) instead of standard output.
-    #[arg(long, short)]
+    #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Use the rules in this folder instead of the built-in ones.
+}
+
+#[derive(Args, Clone)]
+struct ReportArgs {
+    #[command(flatten)]
+    run: RunArgs,
+    /// Only findings scoring at least this much.
+    #[arg(long, default_value_t = 0.0, value_name = "SCORE")]
+    min_score: f64,
+    /// Only findings of these kinds.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    kind: Vec<Kind>,
+    /// Only findings about these events (ids).
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    event: Vec<String>,
+    /// Exit with status 1 when anything is flagged (for pipelines).
     #[arg(long)]
-    rules: Option<PathBuf>,
+    fail_on_findings: bool,
+}
+
+#[derive(Args, Clone)]
+struct EvalArgs {
+    /// The claim-gold/1 annotation.
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Print the figures as one JSON object.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -53,13 +127,45 @@ enum Format {
     Table,
     Json,
     Jsonl,
+    #[value(alias = "markdown")]
+    Md,
+    Html,
+}
+
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Denial,
+    Contradiction,
+    OpposingEvaluation,
+    FactualConflict,
+    NumericConflict,
+    DivergentAccount,
+}
+
+impl Kind {
+    fn conflict(self) -> ConflictKind {
+        match self {
+            Kind::Denial => ConflictKind::Denial,
+            Kind::Contradiction => ConflictKind::Contradiction,
+            Kind::OpposingEvaluation => ConflictKind::OpposingEvaluation,
+            Kind::FactualConflict => ConflictKind::FactualConflict,
+            Kind::NumericConflict => ConflictKind::NumericConflict,
+            Kind::DivergentAccount => ConflictKind::DivergentAccount,
+        }
+    }
 }
 
 /// Parses the command line and runs it.
 pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Claims(args) => claims(args),
+    match Cli::parse().command {
+        Command::Claims(a) => run_view(a, View::Claims, None),
+        Command::Events(a) => run_view(a, View::Events, None),
+        Command::Report(a) => {
+            let run = a.run.clone();
+            run_view(run, View::Findings, Some(a))
+        }
+        Command::Eval(a) => eval_cmd(a),
+        Command::Rules { command: RulesCommand::Check { dir } } => rules_check(dir),
     }
 }
 
@@ -70,24 +176,176 @@ fn load_rules(dir: &Option<PathBuf>) -> Result<RuleSet> {
     };
     result.map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!("the rules have {} error(s):\n{}", errors.len(), lines.join("\n"))
+        anyhow!("the rules have {} error(s):\n{}", errors.len(), lines.join("\n"))
     })
 }
 
-fn claims(args: RunArgs) -> Result<ExitCode> {
-    let rules = load_rules(&args.rules)?;
-    let loaded: Loaded = corpus::load(&args.inputs, corpus::Options::default());
-    for p in &loaded.problems {
-        eprintln!("claimdiff: {p}");
+fn rules_check(dir: Option<PathBuf>) -> Result<ExitCode> {
+    let shown = dir.as_ref().map_or("built-in rules".to_string(), |d| d.display().to_string());
+    let rules = load_rules(&dir)?;
+    let failures = claimdiff::rules::examples::run_all(&rules);
+    for f in &failures {
+        eprintln!("{f}");
     }
-    let report = claimdiff::analyze(&loaded.inputs, &rules);
-    let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
-        _ => bail!("format not supported yet"),
+    if !failures.is_empty() {
+        return Err(anyhow!("{shown}: {} example(s) failed", failures.len()));
+    }
+    let n: usize = rules.langs.iter().map(|l| l.cues.len() + l.speakers.len()).sum();
+    println!("{shown}: ok ({} cue and speaker forms, {} examples, {} conflict rules)", n, rules.examples.len(), rules.conflicts.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn progress(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} {msg}").expect("a valid template"));
+    bar
+}
+
+/// Reads and analyses the input in batches, handing each finished document to `each` in order.
+fn analyse(input: &InputArgs, rules: &RuleSet, each: &mut dyn FnMut(DocResult) -> Result<()>) -> Result<bool> {
+    const BATCH: usize = 256;
+    let opts = corpus::Options { lossy: input.lossy, max_doc_bytes: input.max_doc_bytes };
+    let bar = progress(input.quiet);
+    let mut batch: Vec<Input> = Vec::with_capacity(BATCH);
+    let mut skipped = false;
+    let mut failure: Option<anyhow::Error> = None;
+    let mut flush = |batch: &mut Vec<Input>, failure: &mut Option<anyhow::Error>| {
+        for r in claimdiff::analyze_documents(batch, rules) {
+            if failure.is_none() {
+                if let Err(e) = each(r) {
+                    *failure = Some(e);
+                }
+            }
+        }
+        bar.inc(batch.len() as u64);
+        batch.clear();
     };
-    match &args.output {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
-        None => std::io::stdout().write_all(text.as_bytes())?,
+    corpus::visit(&input.inputs, opts, &mut |item| match item {
+        Item::Doc(d) => {
+            batch.push(d);
+            if batch.len() == BATCH {
+                flush(&mut batch, &mut failure);
+            }
+        }
+        Item::Problem(p) => {
+            skipped |= p.skipped;
+            if p.skipped || !input.quiet {
+                bar.suspend(|| eprintln!("claimdiff: {p}"));
+            }
+        }
+    });
+    flush(&mut batch, &mut failure);
+    bar.finish_and_clear();
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(skipped),
     }
-    Ok(if loaded.skipped_any() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Result<ExitCode> {
+    let rules = load_rules(&args.input.rules)?;
+    if args.format == Format::Jsonl && view == View::Claims {
+        return stream_jsonl(&args, &rules);
+    }
+    let mut results = Vec::new();
+    let skipped = analyse(&args.input, &rules, &mut |r| {
+        results.push(r);
+        Ok(())
+    })?;
+    let mut report = claimdiff::assemble(results, &rules);
+    if let Some(ra) = &report_args {
+        filter_findings(&mut report, ra);
+    }
+    let width = terminal_width();
+    let text = render::render(&report, render_format(args.format), view, width);
+    emit(&args, text.as_bytes())?;
+    let flagged = report_args.as_ref().is_some_and(|a| a.fail_on_findings) && !report.findings.is_empty();
+    Ok(if skipped || flagged { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `claims --format jsonl`: one claim per line, written as each batch of documents finishes.
+fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
+    let (mut sink, tmp): (Box<dyn Write>, Option<tempfile::NamedTempFile>) = match &args.output {
+        Some(path) => {
+            if output::is_input(path, &args.input.inputs) {
+                return Err(anyhow!("refusing to overwrite input file {}", path.display()));
+            }
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
+            (Box::new(std::io::BufWriter::new(tmp.reopen()?)), Some(tmp))
+        }
+        None => (Box::new(std::io::BufWriter::new(std::io::stdout().lock())), None),
+    };
+    let skipped = analyse(&args.input, rules, &mut |r| {
+        for c in &r.claims {
+            sink.write_all(render::jsonl_line(c).as_bytes())?;
+        }
+        Ok(())
+    })?;
+    sink.flush()?;
+    drop(sink);
+    if let (Some(tmp), Some(path)) = (tmp, &args.output) {
+        tmp.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    }
+    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn filter_findings(report: &mut Report, a: &ReportArgs) {
+    let kinds: Vec<ConflictKind> = a.kind.iter().map(|k| k.conflict()).collect();
+    report.findings.retain(|f| {
+        f.score >= a.min_score
+            && (kinds.is_empty() || kinds.contains(&f.kind))
+            && (a.event.is_empty() || f.event.as_ref().is_some_and(|e| a.event.contains(e)))
+    });
+}
+
+fn render_format(f: Format) -> render::Format {
+    match f {
+        Format::Table => render::Format::Table,
+        Format::Json => render::Format::Json,
+        Format::Jsonl => render::Format::Jsonl,
+        Format::Md => render::Format::Markdown,
+        Format::Html => render::Format::Html,
+    }
+}
+
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+}
+
+fn emit(args: &RunArgs, bytes: &[u8]) -> Result<()> {
+    match &args.output {
+        Some(path) => output::write_atomic(path, bytes, &args.input.inputs)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(bytes).and_then(|_| out.flush()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn eval_cmd(a: EvalArgs) -> Result<ExitCode> {
+    let rules = load_rules(&a.input.rules)?;
+    let text = std::fs::read_to_string(&a.gold).with_context(|| format!("cannot read {}", a.gold.display()))?;
+    let gold: eval::Gold = serde_json::from_str(&text).with_context(|| format!("{}: not a claim-gold/1 file", a.gold.display()))?;
+    let mut results = Vec::new();
+    let skipped = analyse(&a.input, &rules, &mut |r| {
+        results.push(r);
+        Ok(())
+    })?;
+    let report = claimdiff::assemble(results, &rules);
+    let scores = eval::score(&gold, &report);
+    if a.json {
+        println!("{}", serde_json::to_string(&scores)?);
+    } else {
+        print!("{}", scores.lines());
+    }
+    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -62,10 +62,6 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn problem(&mut self, location: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { location: location.into(), message: message.into(), skipped: true });
-    }
-
     /// Whether anything was skipped.
     pub fn skipped_any(&self) -> bool {
         self.problems.iter().any(|p| p.skipped)
@@ -99,60 +95,132 @@ pub fn is_article_file(p: &Path) -> bool {
     matches!(ext.as_deref(), Some("txt" | "jsonl" | "ndjson" | "html" | "htm"))
 }
 
-/// Reads every input path (`-` is standard input), renaming duplicate ids.
+/// One item read from the input: a document or a problem.
+#[derive(Debug)]
+pub enum Item {
+    /// A document.
+    Doc(Input),
+    /// Something skipped or noted.
+    Problem(Problem),
+}
+
+/// Reads every input path (`-` is standard input) into memory, renaming duplicate ids.
 pub fn load(paths: &[PathBuf], opts: Options) -> Loaded {
     let mut out = Loaded::default();
-    for path in paths {
-        load_path(path, opts, &mut out);
-    }
-    rename_duplicates(&mut out);
+    visit(paths, opts, &mut |item| match item {
+        Item::Doc(d) => out.inputs.push(d),
+        Item::Problem(p) => out.problems.push(p),
+    });
     out
 }
 
-/// Reads one input path into `out`.
-pub fn load_path(path: &Path, opts: Options, out: &mut Loaded) {
+/// Reads every input path in order, handing each document or problem to `sink` as soon as it is
+/// read, so that a caller can process a corpus in bounded memory. Duplicate ids are renamed.
+pub fn visit(paths: &[PathBuf], opts: Options, sink: &mut dyn FnMut(Item)) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut renaming = |item: Item, sink: &mut dyn FnMut(Item)| match item {
+        Item::Doc(mut d) => {
+            let n = seen.entry(d.doc.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                let new = format!("{}~{}", d.doc.id, n);
+                sink(Item::Problem(Problem {
+                    location: d.doc.path.clone(),
+                    message: format!("duplicate document id '{}': renamed to '{new}'", d.doc.id),
+                    skipped: false,
+                }));
+                d.doc.id = new;
+            }
+            sink(Item::Doc(d));
+        }
+        other => sink(other),
+    };
+    for path in paths {
+        visit_path(path, opts, &mut |item| renaming(item, sink));
+    }
+}
+
+fn problem(location: impl Into<String>, message: impl Into<String>) -> Item {
+    Item::Problem(Problem { location: location.into(), message: message.into(), skipped: true })
+}
+
+fn visit_path(path: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
     let shown = path.display().to_string();
     if shown == "-" {
         let mut bytes = Vec::new();
         match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => add_bytes("-", "stdin", bytes, opts, out),
-            Err(e) => out.problem("-", format!("cannot read standard input: {e}")),
+            Ok(_) => sink(document("-", "stdin", bytes, opts)),
+            Err(e) => sink(problem("-", format!("cannot read standard input: {e}"))),
         }
         return;
     }
     if !path.exists() {
-        out.problem(&shown, "no such file or folder");
-        return;
+        return sink(problem(&shown, "no such file or folder"));
     }
     let files = match expand(path) {
         Ok(f) => f,
-        Err(e) => return out.problem(&shown, format!("cannot read folder: {e}")),
+        Err(e) => return sink(problem(&shown, format!("cannot read folder: {e}"))),
     };
     if path.is_dir() && files.is_empty() {
-        out.problem(&shown, "folder has no article files (.txt, .jsonl, .ndjson, .html)");
+        sink(problem(&shown, "folder has no article files (.txt, .jsonl, .ndjson, .html, .htm)"));
     }
     for file in files {
-        load_file(&file, opts, out);
+        visit_file(&file, opts, sink);
     }
 }
 
-fn load_file(file: &Path, opts: Options, out: &mut Loaded) {
+fn visit_file(file: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
     let shown = file.display().to_string();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => return out.problem(&shown, format!("cannot read: {e}")),
-    };
     let ext = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("jsonl" | "ndjson") => crate::jsonl::read(&shown, &bytes, opts, out),
-        _ => {
-            let id = file.file_stem().map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
-            add_bytes(&shown, &id, bytes, opts, out);
-        }
+    if matches!(ext.as_deref(), Some("jsonl" | "ndjson")) {
+        return match std::fs::File::open(file) {
+            Ok(f) => crate::jsonl::read(&shown, std::io::BufReader::new(f), opts, sink),
+            Err(e) => sink(problem(&shown, format!("cannot read: {e}"))),
+        };
     }
+    match std::fs::metadata(file) {
+        Ok(m) if m.len() > opts.max_doc_bytes as u64 => {
+            return sink(problem(&shown, format!("{} bytes is over --max-doc-bytes {}: skipped", m.len(), opts.max_doc_bytes)));
+        }
+        _ => {}
+    }
+    match std::fs::read(file) {
+        Ok(bytes) => {
+            let id = file.file_stem().map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
+            sink(document(&shown, &id, bytes, opts));
+        }
+        Err(e) => sink(problem(&shown, format!("cannot read: {e}"))),
+    }
+}
+
+/// Turns a file's bytes into a document, or says why not.
+fn document(shown: &str, id: &str, bytes: Vec<u8>, opts: Options) -> Item {
+    if bytes.len() > opts.max_doc_bytes {
+        return problem(shown, format!("{} bytes is over --max-doc-bytes {}: skipped", bytes.len(), opts.max_doc_bytes));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return problem(format!("{shown}:byte {at}"), "NUL byte: binary content, expected text");
+    }
+    let text = match decode(shown, bytes, opts.lossy) {
+        Ok(t) => t,
+        Err(p) => return Item::Problem(p),
+    };
+    let is_html = Path::new(shown).extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut doc = Document { id: id.to_string(), path: shown.to_string(), ..Default::default() };
+    let text = if is_html {
+        let page = crate::html::extract(&text);
+        doc.title = page.title;
+        doc.published = page.published;
+        doc.text = Some(page.text.clone());
+        page.text
+    } else {
+        text
+    };
+    Item::Doc(Input { doc, text })
 }
 
 /// Decodes UTF-8, reporting the byte offset of the first bad sequence (or replacing with `lossy`).
+/// A UTF-8 byte order mark is dropped: offsets count from the character after it.
 pub fn decode(shown: &str, bytes: Vec<u8>, lossy: bool) -> Result<String, Problem> {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
@@ -167,51 +235,6 @@ pub fn decode(shown: &str, bytes: Vec<u8>, lossy: bool) -> Result<String, Proble
             skipped: true,
         }),
     }
-}
-
-fn add_bytes(shown: &str, id: &str, bytes: Vec<u8>, opts: Options, out: &mut Loaded) {
-    if bytes.len() > opts.max_doc_bytes {
-        return out.problem(shown, format!("{} bytes is over --max-doc-bytes {}: skipped", bytes.len(), opts.max_doc_bytes));
-    }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return out.problem(format!("{shown}:byte {at}"), "NUL byte: binary content, expected text");
-    }
-    let text = match decode(shown, bytes, opts.lossy) {
-        Ok(t) => t,
-        Err(p) => return out.problems.push(p),
-    };
-    let is_html = Path::new(shown).extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    let mut doc = Document { id: id.to_string(), path: shown.to_string(), ..Default::default() };
-    let text = if is_html {
-        let page = crate::html::extract(&text);
-        doc.title = page.title;
-        doc.published = page.published;
-        doc.text = Some(page.text.clone());
-        page.text
-    } else {
-        text
-    };
-    out.inputs.push(Input { doc, text });
-}
-
-/// Gives every repeated document id a suffix (`id~2`) and says so.
-fn rename_duplicates(out: &mut Loaded) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut notes = Vec::new();
-    for input in &mut out.inputs {
-        let n = seen.entry(input.doc.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            let new = format!("{}~{}", input.doc.id, n);
-            notes.push(Problem {
-                location: input.doc.path.clone(),
-                message: format!("duplicate document id '{}': renamed to '{new}'", input.doc.id),
-                skipped: false,
-            });
-            input.doc.id = new;
-        }
-    }
-    out.problems.extend(notes);
 }
 
 /// Reads a value of a JSON object as a string (numbers are accepted for ids).

@@ -4,22 +4,36 @@
 
 use serde_json::Value;
 
-use crate::corpus::{Input, Loaded, Options, Problem, decode, field_str};
+use std::io::BufRead;
+
+use crate::corpus::{Input, Item, Options, Problem, decode, field_str};
 use crate::model::Document;
 
-/// Reads the lines of one JSON Lines file into `out`.
-pub fn read(shown: &str, bytes: &[u8], opts: Options, out: &mut Loaded) {
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let lineno = n + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
+/// Reads the lines of one JSON Lines file, one document or problem per non-blank line.
+pub fn read(shown: &str, mut reader: impl BufRead, opts: Options, sink: &mut dyn FnMut(Item)) {
+    let mut line = Vec::new();
+    let mut lineno = 0;
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                sink(Item::Problem(skip(&format!("{shown}:{}", lineno + 1), format!("cannot read: {e}"))));
+                break;
+            }
+        }
+        lineno += 1;
+        let bytes = line.strip_suffix(b"\n").unwrap_or(&line);
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         let at = format!("{shown}:{lineno}");
-        match parse_line(&at, line, opts) {
-            Ok(input) => out.inputs.push(input),
-            Err(p) => out.problems.push(p),
-        }
+        sink(match parse_line(&at, bytes, opts) {
+            Ok(input) => Item::Doc(input),
+            Err(p) => Item::Problem(p),
+        });
     }
 }
 

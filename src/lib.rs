@@ -6,49 +6,107 @@
 //! [`compare::find`] → [`model::Report`] → [`render`]. All linguistic knowledge is rule data
 //! ([`rules::RuleSet`]), embedded by default and replaceable with a folder.
 
+pub mod compare;
 pub mod corpus;
+pub mod eval;
+pub mod events;
 pub mod extract;
 pub mod html;
 pub mod jsonl;
 pub mod lang;
 pub mod model;
+pub mod output;
+pub mod pairs;
+pub mod render;
 pub mod rules;
 pub mod text;
 
 use rayon::prelude::*;
 
 use corpus::Input;
+use events::DocEvents;
+use events::date::PartialDate;
 use model::{Claim, Document, Report};
-use rules::RuleSet;
+use rules::{LangRules, RuleSet};
+use text::Prepared;
 
-/// The claims of one document, with its metadata completed (language, title).
-pub fn document_claims(input: &Input, rules: &RuleSet) -> (Document, Vec<Claim>) {
+/// What one document yields: its metadata, claims and meetings. Holds no article text.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    /// Metadata, completed with language, title and publication date.
+    pub doc: Document,
+    /// Claims, in text order.
+    pub claims: Vec<Claim>,
+    /// Meetings and the claims about them.
+    pub events: DocEvents,
+}
+
+/// Analyses one document: language, text preparation, claims, meetings.
+pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
     let mut doc = input.doc.clone();
-    let code = doc.language.clone().filter(|l| rules.langs.iter().any(|r| &r.code == l)).unwrap_or_else(|| lang::detect(&input.text).to_string());
+    let code = doc
+        .language
+        .clone()
+        .filter(|l| rules.langs.iter().any(|r| &r.code == l))
+        .unwrap_or_else(|| lang::detect(&input.text).to_string());
     doc.language = Some(code.clone());
     let lr = rules.lang(&code);
     let prepared = text::prepare(&input.text, lr);
     if doc.title.is_none() {
-        doc.title = prepared.sentences.iter().find(|s| s.skip).map(|s| prepared.slice(s.span));
+        doc.title = prepared.sentences.iter().find(|s| s.skip).map(|s| prepared.slice(s.span).trim().to_string());
+    }
+    let published = doc.published.as_deref().and_then(PartialDate::parse_iso).or_else(|| header_date(&prepared, lr));
+    if doc.published.is_none() {
+        doc.published = published.and_then(|d| d.full()).map(|d| d.to_string());
     }
     let claims = extract::claims(&doc.id, &prepared, lr);
-    (doc, claims)
+    let events = events::local(&prepared, lr, &claims, published.as_ref());
+    DocResult { doc, claims, events }
 }
 
-/// Extracts claims from every document, in parallel, keeping input order.
-pub fn extract_all(inputs: &[Input], rules: &RuleSet) -> (Vec<Document>, Vec<Claim>) {
-    let per_doc: Vec<(Document, Vec<Claim>)> = inputs.par_iter().map(|i| document_claims(i, rules)).collect();
-    let mut docs = Vec::with_capacity(per_doc.len());
-    let mut claims = Vec::new();
-    for (d, c) in per_doc {
-        docs.push(d);
-        claims.extend(c);
+/// A full date standing alone in the page header ("الأربعاء ٢٢ / يناير / ٢٠٢٥").
+fn header_date(p: &Prepared, rules: &LangRules) -> Option<PartialDate> {
+    let body = p.sentences.iter().position(|s| !s.skip).unwrap_or(p.sentences.len());
+    p.sentences[..body.min(6)]
+        .iter()
+        .flat_map(|s| events::date::read(p, rules, s.tokens.clone()))
+        .map(|(_, e)| e.date)
+        .find(|d| d.full().is_some())
+}
+
+/// Analyses every document in parallel, keeping input order.
+pub fn analyze_documents(inputs: &[Input], rules: &RuleSet) -> Vec<DocResult> {
+    inputs.par_iter().map(|i| analyze_document(i, rules)).collect()
+}
+
+/// Merges per-document results into the report: events across documents, then findings.
+pub fn assemble(results: Vec<DocResult>, rules: &RuleSet) -> Report {
+    let place_name = |id: &str| {
+        rules
+            .langs
+            .iter()
+            .flat_map(|l| l.place_info.iter())
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    };
+    let inputs: Vec<events::DocInput> = results
+        .iter()
+        .map(|r| events::DocInput { doc: &r.doc.id, events: &r.events, claim_ids: r.claims.iter().map(|c| c.id.as_str()).collect() })
+        .collect();
+    let (events, claim_event) = events::group(&inputs, &place_name);
+    let mut report = Report { events, ..Report::default() };
+    for r in results {
+        report.documents.push(r.doc);
+        report.claims.extend(r.claims);
     }
-    (docs, claims)
+    for c in &mut report.claims {
+        c.event = claim_event.get(&c.id).cloned();
+    }
+    report.findings = compare::find(&report.claims, &report.documents, rules);
+    report
 }
 
 /// Runs the whole pipeline on loaded documents.
 pub fn analyze(inputs: &[Input], rules: &RuleSet) -> Report {
-    let (documents, claims) = extract_all(inputs, rules);
-    Report { documents, claims, ..Report::default() }
+    assemble(analyze_documents(inputs, rules), rules)
 }

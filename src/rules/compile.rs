@@ -174,6 +174,10 @@ pub struct LangRules {
     pub formats: Lexicon<(String, usize)>,
     /// Status words → status id.
     pub statuses: Lexicon<String>,
+    /// Verbs of hosting.
+    pub hosts: Lexicon<()>,
+    /// Agenda words (discussed, focused on).
+    pub agenda: Lexicon<()>,
     /// Places.
     pub places: Lexicon<u32>,
     /// Place details.
@@ -188,6 +192,9 @@ pub struct LangRules {
     pub date_parts: Lexicon<()>,
     /// Claim examples.
     pub examples: Vec<LocatedExample>,
+    /// The sentence-pair comparator's file (compiled by `pairs::PairRules`), and where each of its
+    /// examples is written (`rules/ar/pairs.toml:12`).
+    pub pairs: (PairsFile, Vec<String>),
 }
 
 /// Tracks written forms of one file to report duplicates and unclean entries.
@@ -253,6 +260,10 @@ pub fn compile_lang(code: &str, files: &HashMap<&str, &Source>, errors: &mut Vec
     if let Some(src) = get("cues.toml") {
         let f: CuesFile = parse(Some(&src), errors);
         add_cues(&mut l, f, &mut Checker::new(src, arabic, errors));
+    }
+    if let Some(src) = get("pairs.toml") {
+        let f: PairsFile = parse(Some(&src), errors);
+        l.pairs = check_pairs(f, &mut Checker::new(src, arabic, errors));
     }
     if let Some(src) = get("states.toml") {
         let f: StatesFile = parse(Some(&src), errors);
@@ -487,6 +498,28 @@ fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) {
             l.statuses.insert(&w, t.id.clone());
         }
     }
+    for w in &f.agenda {
+        let w = c.form(w, "agenda");
+        let forms = match (c.arabic, key(&w).starts_with('ي')) {
+            (true, true) => morph::present(&w),
+            (true, false) => morph::past(&w),
+            _ => vec![key(&w)],
+        };
+        for form in forms {
+            l.agenda.insert(&form, ());
+        }
+    }
+    for w in &f.hosts {
+        let w = c.form(w, "hosts");
+        let forms = match (c.arabic, key(&w).starts_with('ي')) {
+            (true, true) => morph::present(&w),
+            (true, false) => morph::past(&w),
+            _ => vec![key(&w)],
+        };
+        for form in forms {
+            l.hosts.insert(&form, ());
+        }
+    }
 }
 
 fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
@@ -526,4 +559,22 @@ fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
         let w = c.form(w, "parts");
         l.date_parts.insert(&w, ());
     }
+}
+
+/// Validates the entries of pairs.toml and locates its examples.
+fn check_pairs(f: PairsFile, c: &mut Checker) -> (PairsFile, Vec<String>) {
+    for w in &f.negations {
+        c.form(w, "negations");
+    }
+    for w in &f.stopwords {
+        c.form(w, "stopwords");
+    }
+    for o in &f.opposition {
+        let scope = format!("opposition {}", o.id.get_ref());
+        for w in o.a.iter().chain(&o.b) {
+            c.form(w, &scope);
+        }
+    }
+    let origins = f.example.iter().map(|e| c.line(e.s1.span().start)).collect();
+    (f, origins)
 }

@@ -21,6 +21,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("ar/meetings.toml", include_str!("../../rules/ar/meetings.toml")),
     ("ar/places.toml", include_str!("../../rules/ar/places.toml")),
     ("ar/dates.toml", include_str!("../../rules/ar/dates.toml")),
+    ("ar/pairs.toml", include_str!("../../rules/ar/pairs.toml")),
     ("en/cues.toml", include_str!("../../rules/en/cues.toml")),
     ("en/states.toml", include_str!("../../rules/en/states.toml")),
     ("en/people.toml", include_str!("../../rules/en/people.toml")),
@@ -33,6 +34,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("en/meetings.toml", include_str!("../../rules/en/meetings.toml")),
     ("en/places.toml", include_str!("../../rules/en/places.toml")),
     ("en/dates.toml", include_str!("../../rules/en/dates.toml")),
+    ("en/pairs.toml", include_str!("../../rules/en/pairs.toml")),
 ];
 
 /// The languages that have a rules folder.

@@ -7,6 +7,7 @@ pub mod load;
 pub mod morph;
 pub mod schema;
 mod compile;
+pub mod examples;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -32,6 +33,12 @@ pub struct ConflictRule {
     pub same_topic: bool,
     /// Opposed topic pairs.
     pub topics: Vec<[String; 2]>,
+    /// Whether both sides must describe the meeting's agenda.
+    pub about_meeting: bool,
+    /// Content words the sides must share.
+    pub shared_words: usize,
+    /// Whether the sides must give different figures.
+    pub numbers: bool,
     /// Base score.
     pub score: f64,
     /// Where the rule is written (`rules/common/conflicts.toml:12`).
@@ -142,6 +149,9 @@ impl RuleSet {
                 b: r.b,
                 same_topic: r.same_topic,
                 topics: r.topics,
+                about_meeting: r.about_meeting,
+                shared_words: r.shared_words,
+                numbers: r.numbers,
                 score: r.score,
                 origin,
             });

@@ -335,6 +335,12 @@ pub struct MeetingsFile {
     /// Statuses.
     #[serde(default)]
     pub status: Vec<TaggedForms>,
+    /// Verbs of hosting: a city next to one is where the meeting is ("موسكو تستضيف").
+    #[serde(default)]
+    pub hosts: Vec<Spanned<String>>,
+    /// Words that say what a meeting discussed (بحث، ناقش، تناول، ركز).
+    #[serde(default)]
+    pub agenda: Vec<Spanned<String>>,
 }
 
 /// One place.
@@ -425,6 +431,15 @@ pub struct ConflictEntry {
     /// Topic pairs, one per side, that oppose each other (`["normalization", "withdrawal"]`).
     #[serde(default)]
     pub topics: Vec<[String; 2]>,
+    /// Whether both sides must describe what the meeting discussed (agenda words or meeting words).
+    #[serde(default)]
+    pub about_meeting: bool,
+    /// How many content words (beyond stop words) the two sides must share.
+    #[serde(default)]
+    pub shared_words: usize,
+    /// Whether the sides must give different figures for the same unit.
+    #[serde(default)]
+    pub numbers: bool,
     /// Base score.
     pub score: f64,
     /// Examples.
@@ -445,4 +460,66 @@ pub struct ConflictsFile {
     /// Negation words.
     #[serde(default)]
     pub negations: Vec<String>,
+}
+
+/// Two lists of words that contradict each other when one sentence has one side and the other
+/// sentence the other (ارتفاع / انخفاض).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OppositionEntry {
+    /// Rule id, shown in the verdict (`rise-fall`).
+    pub id: Spanned<String>,
+    /// Words and phrases of one side.
+    pub a: Vec<Spanned<String>>,
+    /// Words and phrases of the other side.
+    pub b: Vec<Spanned<String>>,
+}
+
+/// An example pair of pairs.toml that `cargo test` runs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairExample {
+    /// The first statement.
+    pub s1: Spanned<String>,
+    /// The second statement.
+    pub s2: Spanned<String>,
+    /// The label the comparator must give.
+    pub label: crate::pairs::PairLabel,
+}
+
+/// Decision thresholds of the sentence-pair comparator.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairThresholds {
+    /// Below this content overlap the pair is unrelated (`other`).
+    pub related: f64,
+    /// At or above this overlap a pair with no contradiction signal agrees.
+    pub agree: f64,
+}
+
+impl Default for PairThresholds {
+    fn default() -> Self {
+        PairThresholds { related: 0.15, agree: 0.5 }
+    }
+}
+
+/// pairs.toml: knowledge for the sentence-pair comparator.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairsFile {
+    /// Words that negate or deny what follows (لا، لم، ينفي، فشل).
+    #[serde(default)]
+    pub negations: Vec<Spanned<String>>,
+    /// Function words left out of the overlap.
+    #[serde(default)]
+    pub stopwords: Vec<Spanned<String>>,
+    /// Opposed word lists.
+    #[serde(default)]
+    pub opposition: Vec<OppositionEntry>,
+    /// Decision thresholds.
+    #[serde(default)]
+    pub thresholds: PairThresholds,
+    /// Examples run by the tests.
+    #[serde(default)]
+    pub example: Vec<PairExample>,
 }

@@ -24,6 +24,8 @@ pub struct Sentence {
     pub starts_paragraph: bool,
     /// Whether it is a heading, furniture or caption line (never yields claims).
     pub skip: bool,
+    /// Whether it is page furniture (never describes a meeting either).
+    pub furniture: bool,
     /// Clause boundaries: token ranges inside `tokens`.
     pub segments: Vec<Range<usize>>,
 }
@@ -70,6 +72,7 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<
                 paragraph,
                 starts_paragraph: start == line_start,
                 skip: false,
+                furniture: false,
                 segments: Vec::new(),
             });
         }
@@ -103,6 +106,7 @@ fn mark_line(out: &mut [Sentence], tokens: &[Token], line: Range<usize>, paragra
     if heading || furniture {
         for s in out.iter_mut().filter(|s| s.paragraph == paragraph) {
             s.skip = true;
+            s.furniture = furniture;
         }
     }
 }

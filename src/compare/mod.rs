@@ -1,0 +1,187 @@
+//! The comparator: within each event, claims of different sides are compared under the conflict
+//! rules of `rules/common/conflicts.toml`, and each (side, side, kind) that fires yields one
+//! finding naming every claim involved. A side is the set of states a speaker speaks for (or the
+//! speaker itself when it speaks for none); sides sharing a state are one coalition and never
+//! conflict. Comparison is blocked by event, so cost grows with event size, not corpus size.
+
+pub mod features;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Claim, ConflictKind, Document, Finding, Side};
+use crate::rules::{ConflictRule, RuleSet};
+use features::Features;
+
+/// A claim with what the comparator reads from it.
+struct View<'a> {
+    claim: &'a Claim,
+    features: Features,
+}
+
+/// Who a claim speaks for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum SideKey {
+    Parties(Vec<String>),
+    Source(String),
+}
+
+impl SideKey {
+    fn of(c: &Claim) -> SideKey {
+        if c.speaker.parties.is_empty() {
+            SideKey::Source(c.speaker.name.clone())
+        } else {
+            SideKey::Parties(c.speaker.parties.clone())
+        }
+    }
+
+    /// Whether two sides are distinct (share no state, or are different stateless sources).
+    fn opposes(&self, o: &SideKey) -> bool {
+        match (self, o) {
+            (SideKey::Parties(a), SideKey::Parties(b)) => a.iter().all(|x| !b.contains(x)),
+            _ => self != o,
+        }
+    }
+}
+
+/// Finds the conflicts in a report's claims.
+pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding> {
+    let lang_of: BTreeMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.language.as_deref().unwrap_or("ar"))).collect();
+    let mut blocks: BTreeMap<(Option<&str>, Option<&str>), Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        // claims about no meeting are compared only within their own document
+        let key = match &c.event {
+            Some(e) => (Some(e.as_str()), None),
+            None => (None, Some(c.doc.as_str())),
+        };
+        blocks.entry(key).or_default().push(c);
+    }
+    let mut out = Vec::new();
+    for ((event, _), block) in blocks {
+        let views: Vec<View> = block
+            .into_iter()
+            .map(|c| View { claim: c, features: features::of(c, rules.lang(lang_of.get(c.doc.as_str()).copied().unwrap_or("ar"))) })
+            .collect();
+        out.extend(compare_block(event, &views, rules));
+    }
+    out
+}
+
+fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Finding> {
+    let mut sides: BTreeMap<SideKey, Vec<&View>> = BTreeMap::new();
+    for v in views {
+        sides.entry(SideKey::of(v.claim)).or_default().push(v);
+    }
+    let keys: Vec<&SideKey> = sides.keys().collect();
+    let mut out = Vec::new();
+    for (i, x) in keys.iter().enumerate() {
+        for y in &keys[i + 1..] {
+            if !x.opposes(y) {
+                continue;
+            }
+            let mut used: BTreeSet<&str> = BTreeSet::new();
+            for rule in &rules.conflicts {
+                for (a, b) in [(&sides[*x], &sides[*y]), (&sides[*y], &sides[*x])] {
+                    if let Some(f) = apply(rule, event, a, b, &used) {
+                        used.extend(f.a.claims.iter().chain(&f.b.claims).map(|s| views_id(views, s)));
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+    for (n, f) in out.iter_mut().enumerate() {
+        f.id = format!("{}-{}-{}", event.unwrap_or("none"), f.kind.name(), n + 1);
+    }
+    out
+}
+
+/// The claim id as borrowed from the views (so `used` can hold `&str`).
+fn views_id<'a>(views: &'a [View], id: &str) -> &'a str {
+    views.iter().find(|v| v.claim.id == id).map_or("", |v| v.claim.id.as_str())
+}
+
+/// Applies one rule to side `a` against side `b`; a finding when any pair of claims fits and
+/// no claim already stands in a stronger finding between the same sides.
+fn apply(rule: &ConflictRule, event: Option<&str>, a: &[&View], b: &[&View], used: &BTreeSet<&str>) -> Option<Finding> {
+    let mut pairs: Vec<(&View, &View, String)> = Vec::new();
+    for x in a.iter().filter(|v| rule.a.contains(&v.claim.stance)) {
+        for y in b.iter().filter(|v| rule.b.contains(&v.claim.stance)) {
+            if used.contains(x.claim.id.as_str()) && used.contains(y.claim.id.as_str()) {
+                continue;
+            }
+            if let Some(why) = fits(rule, x, y) {
+                pairs.push((x, y, why));
+            }
+        }
+    }
+    let (first_a, first_b, why) = pairs.first()?;
+    let side = |vs: Vec<&Claim>| {
+        let mut ids: Vec<String> = vs.iter().map(|c| c.id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        let mut speakers: Vec<String> = vs.iter().map(|c| c.speaker.name.clone()).collect();
+        speakers.sort();
+        speakers.dedup();
+        Side { parties: vs[0].speaker.parties.clone(), speakers, claims: ids }
+    };
+    let sa = side(pairs.iter().map(|p| p.0.claim).collect());
+    let sb = side(pairs.iter().map(|p| p.1.claim).collect());
+    let score = (rule.score + 0.05 * (pairs.len() as f64 - 1.0).min(2.0)).min(1.0);
+    Some(Finding {
+        id: String::new(),
+        kind: rule.kind,
+        event: event.map(str::to_string),
+        score: (score * 100.0).round() / 100.0,
+        why: format!(
+            "rule {} ({}): {} [{}] against {} [{}]: {}",
+            rule.id,
+            rule.origin,
+            first_a.claim.speaker.name,
+            first_a.claim.stance.name(),
+            first_b.claim.speaker.name,
+            first_b.claim.stance.name(),
+            why
+        ),
+        a: sa,
+        b: sb,
+        rule: rule.id.clone(),
+    })
+}
+
+/// Whether two claims meet a rule's conditions, and the words that show it.
+fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
+    let (cx, cy) = (x.claim, y.claim);
+    let mut why = Vec::new();
+    if rule.same_topic {
+        let shared: Vec<&String> = cx.topics.iter().filter(|t| cy.topics.contains(t)).collect();
+        if shared.is_empty() {
+            return None;
+        }
+        why.push(format!("both about {}", shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+    }
+    if !rule.topics.is_empty() {
+        let pair = rule.topics.iter().find(|[p, q]| cx.topics.contains(p) && cy.topics.contains(q) && !cy.topics.contains(p))?;
+        why.push(format!("one side speaks of {}, the other of {}", pair[0], pair[1]));
+    }
+    if rule.about_meeting {
+        if !(x.features.about_meeting && y.features.about_meeting) {
+            return None;
+        }
+        why.push("both describe what the meeting discussed".into());
+    }
+    if rule.shared_words > 0 {
+        let shared: Vec<&String> = x.features.words.intersection(&y.features.words).collect();
+        if shared.len() < rule.shared_words {
+            return None;
+        }
+        why.push(format!("shared words {}", shared.iter().take(4).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+    }
+    if rule.numbers {
+        let clash = x.features.figures.iter().find_map(|(n, u)| y.features.figures.iter().find(|(m, v)| v == u && m != n).map(|(m, _)| (n, m, u)))?;
+        why.push(format!("{} against {} ({})", clash.0, clash.1, clash.2));
+    }
+    if rule.kind == ConflictKind::Denial || rule.kind == ConflictKind::OpposingEvaluation {
+        why.push(format!("'{}' against '{}'", cx.cue.text, cy.cue.text));
+    }
+    Some(why.join("; "))
+}

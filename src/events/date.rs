@@ -1,0 +1,291 @@
+//! Partial dates: what a sentence says of a day (a year, a month, a day, a weekday, "early May"),
+//! read from month names in every series, Arabic-Indic or ASCII digits, weekdays and relative
+//! expressions; resolved against a publication date when one is known, and never made more
+//! precise than the text and that date allow.
+
+use std::fmt;
+use std::ops::Range;
+
+use jiff::civil::Date;
+use jiff::{Span as JSpan, ToSpan};
+
+use crate::rules::lexicon::Clitics;
+use crate::rules::{LangRules, RelDate};
+use crate::text::Prepared;
+
+/// A date known in part.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PartialDate {
+    /// Year.
+    pub year: Option<i16>,
+    /// Month, 1–12.
+    pub month: Option<i8>,
+    /// Day of month.
+    pub day: Option<i8>,
+    /// ISO weekday, 1 (Monday) – 7.
+    pub weekday: Option<i8>,
+}
+
+impl PartialDate {
+    /// Whether nothing is known.
+    pub fn is_empty(&self) -> bool {
+        *self == PartialDate::default()
+    }
+
+    /// Whether the two can be the same day.
+    pub fn compatible(&self, o: &PartialDate) -> bool {
+        fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            a.is_none() || b.is_none() || a == b
+        }
+        if !(same(self.year, o.year) && same(self.month, o.month) && same(self.day, o.day) && same(self.weekday, o.weekday)) {
+            return false;
+        }
+        match (self.full(), o.full(), self.weekday.or(o.weekday)) {
+            (Some(d), _, Some(w)) | (_, Some(d), Some(w)) => weekday_of(d) == w,
+            _ => true,
+        }
+    }
+
+    /// Whether the two share a month (or a finer field).
+    pub fn shares_month(&self, o: &PartialDate) -> bool {
+        self.month.is_some() && self.month == o.month && self.compatible(o)
+    }
+
+    /// The union of what both say (assumes they are compatible).
+    pub fn merge(&self, o: &PartialDate) -> PartialDate {
+        PartialDate {
+            year: self.year.or(o.year),
+            month: self.month.or(o.month),
+            day: self.day.or(o.day),
+            weekday: self.weekday.or(o.weekday),
+        }
+    }
+
+    /// The whole date, when year, month and day are known.
+    pub fn full(&self) -> Option<Date> {
+        Date::new(self.year?, self.month?, self.day?).ok()
+    }
+
+    /// A full date.
+    pub fn from_date(d: Date) -> PartialDate {
+        PartialDate { year: Some(d.year()), month: Some(d.month()), day: Some(d.day()), weekday: Some(weekday_of(d)) }
+    }
+
+    /// Parses an ISO date or date-time prefix (`2023-05-10`, `2023-05`, `2017-01-20T21:43`).
+    pub fn parse_iso(s: &str) -> Option<PartialDate> {
+        let head: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        let parts: Vec<&str> = head.split('-').filter(|p| !p.is_empty()).collect();
+        let year: i16 = parts.first()?.parse().ok()?;
+        let month = parts.get(1).and_then(|m| m.parse().ok());
+        let day = parts.get(2).and_then(|d| d.parse().ok());
+        let mut out = PartialDate { year: Some(year), month, day, weekday: None };
+        if let Some(d) = out.full() {
+            out.weekday = Some(weekday_of(d));
+        }
+        Some(out)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// ISO 8601 as far as known (`2023-04-25`, `2023-04`, `2023`); a lone weekday as `W2`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => write!(f, "{y:04}-{m:02}"),
+            (Some(y), None, _) => write!(f, "{y:04}"),
+            (None, Some(m), Some(d)) => write!(f, "--{m:02}-{d:02}"),
+            (None, Some(m), None) => write!(f, "--{m:02}"),
+            _ => match self.weekday {
+                Some(w) => write!(f, "W{w}"),
+                None => Ok(()),
+            },
+        }
+    }
+}
+
+fn weekday_of(d: Date) -> i8 {
+    d.weekday().to_monday_one_offset()
+}
+
+/// A date expression found in text, before resolution.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateExpr {
+    /// What the words say by themselves.
+    pub date: PartialDate,
+    /// A relative offset from the publication date ("الأسبوع الماضي"), if any.
+    pub relative: Option<RelDate>,
+    /// Whether the expression names today ("اليوم الثلاثاء").
+    pub today: bool,
+    /// Whether a month word carries "past" (أيار الماضي): the latest such month before publication.
+    pub past: bool,
+}
+
+/// Reads the date expressions of a token range, with the token where each starts.
+pub fn read(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<(usize, DateExpr)> {
+    let mut out: Vec<(usize, DateExpr)> = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let (expr, next) = read_at(p, rules, i, range.end);
+        match expr {
+            Some(e) => {
+                out.push((i, e));
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Reads one expression starting at `i`: [weekday] [day] month [year] | year | relative.
+fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<DateExpr>, usize) {
+    let mut e = DateExpr::default();
+    let mut j = i;
+    let mut any = false;
+    if let Some(h) = rules.relative_dates.longest_at(&p.tokens, j, Clitics::ConjPrep) {
+        if h.value.days == 0 && h.value.weeks == 0 && h.value.months == 0 && h.value.years == 0 {
+            e.today = true;
+        } else {
+            e.relative = Some(*h.value);
+        }
+        j = h.end();
+        any = true;
+    }
+    if let Some(h) = rules.weekdays.longest_at(&p.tokens, skip_yawm(p, j, end), Clitics::ConjPrep) {
+        e.date.weekday = Some(*h.value as i8);
+        j = h.end();
+        any = true;
+    }
+    j = skip_punct(p, j, end);
+    let day = number_at(p, j).filter(|n| (1..=31).contains(n));
+    let month_at = if day.is_some() { skip_punct(p, j + 1, end) } else { j };
+    if let Some(h) = month_name(p, rules, month_at, end) {
+        e.date.day = day.map(|d| d as i8);
+        e.date.month = Some(h.0);
+        j = h.1;
+        any = true;
+        let y = skip_punct(p, j, end);
+        if let Some(year) = number_at(p, y).filter(|n| (1900..=2100).contains(n)) {
+            e.date.year = Some(year as i16);
+            j = y + 1;
+        } else if p.tokens.get(j).is_some_and(|t| matches!(t.key.as_str(), "الماضي" | "الماضيه" | "المنصرم")) {
+            e.past = true;
+            j += 1;
+        }
+    } else if !any {
+        let k = if p.tokens.get(j).is_some_and(|t| matches!(t.key.as_str(), "عام" | "العام" | "سنه")) { j + 1 } else { j };
+        if let Some(year) = number_at(p, k).filter(|n| (1900..=2100).contains(n)) {
+            e.date.year = Some(year as i16);
+            return (Some(e), k + 1);
+        }
+    }
+    (any.then_some(e), j)
+}
+
+/// Skips "يوم" before a weekday.
+fn skip_yawm(p: &Prepared, j: usize, end: usize) -> usize {
+    if j < end && matches!(p.tokens[j].key.as_str(), "يوم" | "ويوم") { j + 1 } else { j }
+}
+
+fn skip_punct(p: &Prepared, mut j: usize, end: usize) -> usize {
+    while j < end && (p.tokens[j].is_punct("/") || p.tokens[j].is_punct(",") || p.tokens[j].is_punct("-")) {
+        j += 1;
+    }
+    j
+}
+
+fn number_at(p: &Prepared, j: usize) -> Option<i64> {
+    p.tokens.get(j).filter(|t| t.kind == crate::text::TokenKind::Number).and_then(|t| t.key.parse().ok())
+}
+
+/// A month name (both series: "حزيران /يونيو" counts once), with the token after it.
+fn month_name(p: &Prepared, rules: &LangRules, j: usize, end: usize) -> Option<(i8, usize)> {
+    let h = rules.months.longest_at(&p.tokens, j, Clitics::ConjPrep)?;
+    let month = *h.value as i8;
+    let mut next = h.end();
+    let k = skip_punct(p, next, end);
+    if let Some(h2) = rules.months.longest_at(&p.tokens, k, Clitics::ConjPrep) {
+        if *h2.value as i8 == month {
+            next = h2.end();
+        }
+    }
+    Some((month, next))
+}
+
+/// Resolves an expression against the publication date, when known.
+pub fn resolve(e: &DateExpr, published: Option<&PartialDate>) -> PartialDate {
+    let Some(pubd) = published.and_then(PartialDate::full) else {
+        return e.date;
+    };
+    if e.today {
+        return PartialDate::from_date(pubd);
+    }
+    if let Some(r) = e.relative {
+        return relative(pubd, r);
+    }
+    let mut d = e.date;
+    if let (Some(m), None) = (d.month, d.year) {
+        // a month without a year is the latest such month not after publication
+        let y = if m > pubd.month() || (e.past && m == pubd.month()) { pubd.year() - 1 } else { pubd.year() };
+        d.year = Some(y);
+    }
+    if let (Some(w), None, None) = (d.weekday, d.month, d.day) {
+        // a bare weekday is the latest such day up to publication
+        let back = (weekday_of(pubd) - w).rem_euclid(7) as i64;
+        if let Ok(day) = pubd.checked_sub(back.days()) {
+            return PartialDate::from_date(day);
+        }
+    }
+    if let Some(full) = d.full() {
+        d.weekday = d.weekday.or(Some(weekday_of(full)));
+    }
+    d
+}
+
+/// A relative offset from the publication date: days give a day, weeks a week's month, months a
+/// month, years a year.
+fn relative(pubd: Date, r: RelDate) -> PartialDate {
+    let span: JSpan = r.days.days().weeks(r.weeks).months(r.months).years(r.years);
+    let Ok(d) = pubd.checked_add(span) else { return PartialDate::default() };
+    if r.days != 0 {
+        PartialDate::from_date(d)
+    } else if r.weeks != 0 || r.months != 0 {
+        PartialDate { year: Some(d.year()), month: Some(d.month()), day: None, weekday: None }
+    } else {
+        PartialDate { year: Some(d.year()), ..Default::default() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compatibility_checks_weekday_of_full_dates() {
+        let tuesday = PartialDate { weekday: Some(2), ..Default::default() };
+        let apr25 = PartialDate::parse_iso("2023-04-25").unwrap();
+        let apr26 = PartialDate::parse_iso("2023-04-26").unwrap();
+        assert!(tuesday.compatible(&apr25));
+        assert!(!tuesday.compatible(&apr26));
+        assert!(!PartialDate::parse_iso("2018-12").unwrap().compatible(&PartialDate::parse_iso("2023-04").unwrap()));
+    }
+
+    #[test]
+    fn relative_offsets_resolve_to_their_precision() {
+        let pubd = Date::new(2023, 5, 10).unwrap();
+        let last_week = relative(pubd, RelDate { weeks: -1, ..Default::default() });
+        assert_eq!(last_week.to_string(), "2023-05");
+        let yesterday = relative(pubd, RelDate { days: -1, ..Default::default() });
+        assert_eq!(yesterday.to_string(), "2023-05-09");
+    }
+
+    #[test]
+    fn unresolved_dates_stay_partial() {
+        let e = DateExpr { date: PartialDate { month: Some(4), ..Default::default() }, ..Default::default() };
+        assert_eq!(resolve(&e, None).to_string(), "--04");
+        let pubd = PartialDate::parse_iso("2023-05-10").unwrap();
+        assert_eq!(resolve(&e, Some(&pubd)).to_string(), "2023-04");
+        let dec = DateExpr { date: PartialDate { month: Some(12), ..Default::default() }, ..Default::default() };
+        assert_eq!(resolve(&dec, Some(&pubd)).to_string(), "2022-12");
+    }
+}

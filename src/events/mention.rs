@@ -1,0 +1,217 @@
+//! Meeting mentions: each meeting word of a sentence (اجتماع، محادثات، قمة، لقاء ...) with the
+//! attributes the sentence gives it — place, date, participating states, level, format, status,
+//! host. An attribute belongs to the nearest meeting word of its sentence, so "اجتماع أمني ...
+//! الأسبوع الماضي، مشيرة إلى مساع لعقد لقاء ثان ... في بغداد" yields two meetings.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::date::{self, PartialDate};
+use crate::rules::lexicon::Clitics;
+use crate::rules::{Atom, LangRules};
+use crate::text::Prepared;
+
+/// What is known of a meeting.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Place id.
+    pub place: Option<String>,
+    /// Date, as far as known.
+    pub date: PartialDate,
+    /// Participating states.
+    pub parties: BTreeSet<String>,
+    /// Levels (foreign_ministers, defence_ministers...).
+    pub levels: BTreeSet<String>,
+    /// Number of parties, from a format word (رباعي) or "the two countries".
+    pub size: Option<usize>,
+    /// Format id.
+    pub format: Option<String>,
+    /// Meeting kind (talks, summit, call...).
+    pub kind: String,
+    /// held, planned or postponed.
+    pub status: String,
+}
+
+impl Facts {
+    /// Whether the mention says anything that could tell it from another meeting.
+    pub fn is_concrete(&self) -> bool {
+        self.place.is_some() || !self.date.is_empty() || !self.levels.is_empty() || self.size.is_some()
+    }
+}
+
+/// One mention of a meeting in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingMention {
+    /// Index of the sentence in the prepared document.
+    pub sentence: usize,
+    /// Token of the meeting word.
+    pub token: usize,
+    /// What the sentence says of it.
+    pub facts: Facts,
+}
+
+/// An attribute found in a sentence, waiting to be attached to a meeting word.
+enum Attr {
+    Place(String),
+    Date(PartialDate),
+    Party(String),
+    Level(String),
+    Format(String, usize),
+    Status(String),
+}
+
+/// Reads every meeting mention of a document; `published` resolves relative dates.
+pub fn mentions(p: &Prepared, rules: &LangRules, published: Option<&PartialDate>) -> Vec<MeetingMention> {
+    let mut out = Vec::new();
+    for (si, s) in p.sentences.iter().enumerate() {
+        if s.furniture {
+            continue;
+        }
+        let words: Vec<(usize, String)> = meeting_words(p, rules, s.tokens.clone());
+        if words.is_empty() {
+            continue;
+        }
+        let attrs = attributes(p, rules, s.tokens.clone(), published);
+        let mut facts: Vec<Facts> = words.iter().map(|(_, k)| Facts { kind: k.clone(), status: "held".into(), ..Default::default() }).collect();
+        for (at, attr) in attrs {
+            let k = nearest(&words, at);
+            let not_venue = matches!(attr, Attr::Place(_)) && !venue(p, rules, words[k].0, at);
+            if within_reach(&attr, words[k].0, at) && !not_venue {
+                apply(&mut facts[k], attr);
+            }
+        }
+        for ((token, _), f) in words.into_iter().zip(facts) {
+            out.push(MeetingMention { sentence: si, token, facts: f });
+        }
+    }
+    out
+}
+
+fn meeting_words(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<(usize, String)> {
+    rules.meetings.scan(&p.tokens, range, Clitics::ConjPrep).into_iter().map(|h| (h.start, h.value.clone())).collect()
+}
+
+/// The meeting word an attribute at token `at` belongs to: the nearest one before it (Arabic puts
+/// place and date after the meeting word: "اجتماع ... في أوائل أيار، للبناء على محادثات كانون
+/// الأول"), else the first one after it.
+fn nearest(words: &[(usize, String)], at: usize) -> usize {
+    words.iter().rposition(|(w, _)| *w <= at).unwrap_or(0)
+}
+
+/// Whether an attribute stands close enough to its meeting word to describe it: a format right
+/// after it ("محادثات رباعية"), a place, date, level or status within a few words; states
+/// anywhere in the sentence.
+fn within_reach(attr: &Attr, word: usize, at: usize) -> bool {
+    let after = at as isize - word as isize;
+    match attr {
+        Attr::Format(..) => (1..=3).contains(&after),
+        Attr::Place(_) => (-8..=16).contains(&after),
+        Attr::Date(_) => (-14..=12).contains(&after),
+        Attr::Level(_) => (-14..=10).contains(&after),
+        Attr::Status(_) => (-6..=4).contains(&after),
+        Attr::Party(_) => true,
+    }
+}
+
+/// Whether a place can be the venue of the meeting word at `word`: not across a quotation
+/// boundary, and not after an agenda word ("تركزت المحادثات على التطورات في إدلب" is a topic).
+fn venue(p: &Prepared, rules: &LangRules, word: usize, at: usize) -> bool {
+    if p.in_quote[word] != p.in_quote[at] {
+        return false;
+    }
+    !(word.min(at) + 1..word.max(at)).any(|k| rules.agenda.longest_at(&p.tokens, k, Clitics::Conj).is_some())
+}
+
+fn apply(f: &mut Facts, attr: Attr) {
+    match attr {
+        Attr::Place(pl) => {
+            f.place.get_or_insert(pl);
+        }
+        Attr::Date(d) if f.date.compatible(&d) => f.date = f.date.merge(&d),
+        Attr::Date(_) => {}
+        Attr::Party(x) => {
+            f.parties.insert(x);
+        }
+        Attr::Level(l) => {
+            f.levels.insert(l);
+        }
+        Attr::Format(id, n) => {
+            f.format.get_or_insert(id);
+            if n > 0 {
+                f.size.get_or_insert(n);
+            }
+        }
+        // "لقاء ثان" stays a further meeting whatever else the sentence says of plans
+        Attr::Status(s) => {
+            let rank = |x: &str| ["held", "planned", "postponed", "next"].iter().position(|r| *r == x).unwrap_or(0);
+            if rank(&s) > rank(&f.status) {
+                f.status = s;
+            }
+        }
+    }
+}
+
+/// Every attribute of a sentence with the token it stands at.
+fn attributes(p: &Prepared, rules: &LangRules, range: Range<usize>, published: Option<&PartialDate>) -> Vec<(usize, Attr)> {
+    let mut out = Vec::new();
+    for h in rules.places.scan(&p.tokens, range.clone(), Clitics::ConjPrep) {
+        let place = &rules.place_info[*h.value as usize];
+        if locative(p, rules, h.start, h.prefix) && place.kind != "country" {
+            out.push((h.start, Attr::Place(place.id.clone())));
+        }
+    }
+    for (at, e) in date::read(p, rules, range.clone()) {
+        out.push((at, Attr::Date(date::resolve(&e, published))));
+    }
+    for h in rules.speakers.scan(&p.tokens, range.clone(), Clitics::ConjPrep) {
+        // a word that is both a surname and an adjective (السوداني) is read as the person
+        let atom = rules
+            .speakers
+            .hits_at(&p.tokens, h.start, Clitics::ConjPrep)
+            .into_iter()
+            .filter(|x| x.len == h.len)
+            .map(|x| *x.value)
+            .find(|a| !matches!(a, Atom::Adjective(_)))
+            .unwrap_or(*h.value);
+        let party = match atom {
+            Atom::StateName(k) | Atom::Seat(k) | Atom::Adjective(k) => Some(rules.states[k as usize].party.clone()),
+            Atom::Person(k) => rules.people[k as usize].party.clone(),
+            _ => None,
+        };
+        // levels come from offices (وزير الخارجية), not from names: "نظام الأسد" is no summit
+        let level = match atom {
+            Atom::Head(k) => rules.heads[k as usize].level.as_ref(),
+            _ => None,
+        };
+        if let Some(l) = level {
+            out.push((h.start, Attr::Level(l.clone())));
+        }
+        if let Some(x) = party.filter(|_| !matches!(atom, Atom::Head(_) | Atom::Outlet(_))) {
+            out.push((h.start, Attr::Party(x)));
+        }
+    }
+    for h in rules.levels.scan(&p.tokens, range.clone(), Clitics::ConjPrep) {
+        out.push((h.start, Attr::Level(h.value.clone())));
+    }
+    for h in rules.formats.scan(&p.tokens, range.clone(), Clitics::ConjPrep) {
+        out.push((h.start, Attr::Format(h.value.0.clone(), h.value.1)));
+    }
+    for h in rules.statuses.scan(&p.tokens, range, Clitics::ConjPrep) {
+        out.push((h.start, Attr::Status(h.value.clone())));
+    }
+    out
+}
+
+/// Whether a place name stands as a location: after في/ب (attached or not), or a city that hosts
+/// ("موسكو تستضيف", "استضافت موسكو").
+fn locative(p: &Prepared, rules: &LangRules, at: usize, prefix: usize) -> bool {
+    let key = &p.tokens[at].key;
+    if prefix > 0 && (key.starts_with('ب') || key.starts_with("وب") || key.starts_with("فب")) {
+        return true;
+    }
+    let before = |k: usize| at.checked_sub(k).and_then(|i| p.tokens.get(i));
+    let prev_in = before(1).is_some_and(|t| matches!(t.key.as_str(), "في" | "وفي" | "الي" | "من" | "in" | "at"))
+        || before(2).is_some_and(|t| t.key == "في" && before(1).is_some_and(|b| b.key.starts_with("ال")));
+    let hosts = |i: Option<usize>| i.filter(|&i| i < p.tokens.len()).is_some_and(|i| rules.hosts.longest_at(&p.tokens, i, Clitics::Conj).is_some());
+    prev_in || hosts(at.checked_sub(1)) || hosts(Some(at + 1))
+}

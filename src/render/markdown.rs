@@ -1,0 +1,76 @@
+//! Markdown for a newsroom wiki or an issue: a section per event with its findings (or claims),
+//! every cell escaped so that article text cannot break the table.
+
+use super::{View, excerpt, parties, table::event_header, table::summary};
+use crate::model::{Claim, Report};
+
+/// Escapes text for a Markdown table cell.
+pub fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in excerpt(s, 400).chars() {
+        match c {
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders a view of the report as Markdown.
+pub fn render(r: &Report, view: View) -> String {
+    let mut out = String::from("# claimdiff report\n\n");
+    if view == View::Claims {
+        out.push_str("| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n");
+        for c in &r.claims {
+            out.push_str(&claim_row(c, true));
+        }
+    } else {
+        for e in &r.events {
+            let fs: Vec<_> = r.findings.iter().filter(|f| f.event.as_deref() == Some(&e.id)).collect();
+            if view == View::Findings && fs.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("## {}\n\n", cell(&event_header(e))));
+            if view == View::Findings {
+                out.push_str("| kind | side A | side B | score | why |\n|---|---|---|---|---|\n");
+                for f in fs {
+                    let side = |ids: &[String], p: &[String]| {
+                        let first = ids.first().and_then(|id| r.claims.iter().find(|c| &c.id == id));
+                        format!("{}: {}", parties(p), cell(&first.map_or(String::new(), |c| format!("{} — {}", c.speaker.name, excerpt(&c.content.text, 160)))))
+                    };
+                    out.push_str(&format!(
+                        "| {} | {} | {} | {:.2} | {} |\n",
+                        f.kind.name(),
+                        side(&f.a.claims, &f.a.parties),
+                        side(&f.b.claims, &f.b.parties),
+                        f.score,
+                        cell(&f.why)
+                    ));
+                }
+            } else {
+                out.push_str("| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n");
+                for c in r.claims.iter().filter(|c| c.event.as_deref() == Some(&e.id)) {
+                    out.push_str(&claim_row(c, true));
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("\n{}", summary(r)));
+    out
+}
+
+fn claim_row(c: &Claim, with_doc: bool) -> String {
+    format!(
+        "| {} | {} | {} | {} | {} | {} |\n",
+        if with_doc { cell(&c.doc) } else { String::new() },
+        cell(&c.speaker.name),
+        parties(&c.speaker.parties),
+        cell(&c.cue.text),
+        c.stance.name(),
+        cell(&c.content.text)
+    )
+}
