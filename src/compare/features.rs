@@ -15,18 +15,44 @@ pub struct Features {
     pub about_meeting: bool,
     /// (figure, unit word) pairs.
     pub figures: Vec<(String, String)>,
-    /// Light stems of the content words.
+    /// Light stems of the claim's words, without state names and adjectives.
     pub words: BTreeSet<String>,
+    /// Topics negated in the content (a negation word up to three words before the topic word).
+    pub negated: BTreeSet<String>,
+    /// The folded text of the whole claim.
+    pub folded: String,
 }
 
-/// Reads the features of a claim's content.
-pub fn of(claim: &Claim, rules: &LangRules) -> Features {
+/// Reads the features of a claim; `negations` are folded negation words.
+pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     let chars: Vec<char> = claim.content.text.chars().collect();
     let tokens = tokenize(&chars);
     let about_meeting = (0..tokens.len()).any(|i| {
         rules.agenda.longest_at(&tokens, i, Clitics::Conj).is_some() || rules.meetings.longest_at(&tokens, i, Clitics::ConjPrep).is_some()
     });
-    Features { about_meeting, figures: figures(&tokens), words: words(&tokens) }
+    let whole: Vec<char> = claim.text.chars().collect();
+    let whole_tokens = tokenize(&whole);
+    Features {
+        about_meeting,
+        figures: figures(&tokens),
+        words: words(&whole_tokens, rules),
+        negated: negated_topics(&tokens, rules, negations),
+        folded: whole_tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// Topics whose word follows a negation within three words.
+fn negated_topics(tokens: &[Token], rules: &LangRules, negations: &[String]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !negations.contains(&t.key) {
+            continue;
+        }
+        let end = (i + 4).min(tokens.len());
+        let p = crate::text::Prepared { chars: Vec::new(), tokens: tokens.to_vec(), in_quote: vec![false; tokens.len()], sentences: Vec::new() };
+        out.extend(crate::extract::stance::topics(&p, rules, i + 1..end));
+    }
+    out
 }
 
 fn figures(tokens: &[Token]) -> Vec<(String, String)> {
@@ -38,8 +64,12 @@ fn figures(tokens: &[Token]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn words(tokens: &[Token]) -> BTreeSet<String> {
-    tokens.iter().filter(|t| t.kind == TokenKind::Word && t.key.chars().count() > 3).map(|t| stem(&t.key)).collect()
+fn words(tokens: &[Token], rules: &LangRules) -> BTreeSet<String> {
+    (0..tokens.len())
+        .filter(|&i| tokens[i].kind == TokenKind::Word && tokens[i].key.chars().count() > 3)
+        .filter(|&i| rules.speakers.longest_at(tokens, i, Clitics::ConjPrep).is_none())
+        .map(|i| stem(&tokens[i].key))
+        .collect()
 }
 
 /// A light stem: clitics, the article and common suffixes off (السوري، سوريين → سوري).

@@ -59,7 +59,7 @@ pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding
     for ((event, _), block) in blocks {
         let views: Vec<View> = block
             .into_iter()
-            .map(|c| View { claim: c, features: features::of(c, rules.lang(lang_of.get(c.doc.as_str()).copied().unwrap_or("ar"))) })
+            .map(|c| View { claim: c, features: features::of(c, rules.lang(lang_of.get(c.doc.as_str()).copied().unwrap_or("ar")), &rules.negations) })
             .collect();
         out.extend(compare_block(event, &views, rules));
     }
@@ -175,6 +175,17 @@ fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
             return None;
         }
         why.push(format!("shared words {}", shared.iter().take(4).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+    }
+    if rule.negated {
+        let flipped: Vec<&String> = cx.topics.iter().filter(|t| cy.topics.contains(t) && x.features.negated.contains(*t) != y.features.negated.contains(*t)).collect();
+        if flipped.is_empty() {
+            return None;
+        }
+        why.push(format!("{} negated on one side only", flipped.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+    }
+    if !rule.b_phrases.is_empty() {
+        let phrase = rule.b_phrases.iter().find(|p| y.features.folded.contains(p.as_str()))?;
+        why.push(format!("'{phrase}'"));
     }
     if rule.numbers {
         let clash = x.features.figures.iter().find_map(|(n, u)| y.features.figures.iter().find(|(m, v)| v == u && m != n).map(|(m, _)| (n, m, u)))?;

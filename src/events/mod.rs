@@ -164,19 +164,19 @@ pub struct DocInput<'a> {
     pub claim_ids: Vec<&'a str>,
 }
 
-/// Merges the documents' events into corpus events, in document order, and names them.
+/// Merges the documents' events into corpus events and names them. Candidates are found through
+/// blocking keys (place, month, level), so the cost grows with the events that share a key, not
+/// with the square of the corpus; a second pass merges groups that only fit once both grew.
 pub fn group(docs: &[DocInput], place_names: &dyn Fn(&str) -> String) -> (Vec<Event>, BTreeMap<String, String>) {
-    let mut groups: Vec<(Facts, Vec<Mention>, Vec<String>, Vec<String>)> = Vec::new();
-    let mut claim_event: BTreeMap<String, usize> = BTreeMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut claim_group: BTreeMap<String, usize> = BTreeMap::new();
     for d in docs {
         let mut local_to_global = Vec::new();
         for e in &d.events.events {
-            let found = groups.iter().position(|g| matches!(merge::fit(&g.0, &e.facts), Fit::Agree(ref w) if w.len() >= 2));
-            let gi = match found {
-                Some(gi) => {
-                    if let Fit::Agree(why) = merge::fit(&groups[gi].0, &e.facts) {
-                        groups[gi].3.push(format!("{} joined: {}", d.doc, why.join(", ")));
-                    }
+            let gi = match candidate(&groups, &index, &e.facts, usize::MAX) {
+                Some((gi, why)) => {
+                    groups[gi].3.push(format!("{} joined: {}", d.doc, why.join(", ")));
                     groups[gi].0 = merge::combine(&groups[gi].0, &e.facts);
                     gi
                 }
@@ -185,6 +185,7 @@ pub fn group(docs: &[DocInput], place_names: &dyn Fn(&str) -> String) -> (Vec<Ev
                     groups.len() - 1
                 }
             };
+            add_keys(&mut index, &groups[gi].0, gi);
             for (span, text) in &e.mentions {
                 groups[gi].1.push(Mention { doc: d.doc.to_string(), span: *span, text: text.clone() });
             }
@@ -192,14 +193,70 @@ pub fn group(docs: &[DocInput], place_names: &dyn Fn(&str) -> String) -> (Vec<Ev
         }
         for (ci, ev) in d.events.claim_event.iter().enumerate() {
             if let (Some(ev), Some(id)) = (ev, d.claim_ids.get(ci)) {
-                claim_event.insert(id.to_string(), local_to_global[*ev]);
-                groups[local_to_global[*ev]].2.push(id.to_string());
+                claim_group.insert(id.to_string(), local_to_global[*ev]);
             }
         }
     }
-    let events = name_events(groups, place_names);
-    let ids = claim_event.into_iter().map(|(c, g)| (c, events[g].id.clone())).collect();
+    let target = second_pass(&mut groups, &mut index);
+    for (claim, g) in &claim_group {
+        groups[target[*g]].2.push(claim.clone());
+    }
+    let kept: Vec<usize> = (0..groups.len()).filter(|&g| target[g] == g).collect();
+    let events = name_events(kept.iter().map(|&g| std::mem::take(&mut groups[g])).collect(), place_names);
+    let id_of: BTreeMap<usize, String> = kept.iter().zip(&events).map(|(g, e)| (*g, e.id.clone())).collect();
+    let ids = claim_group.into_iter().map(|(c, g)| (c, id_of[&target[g]].clone())).collect();
     (events, ids)
+}
+
+/// Blocking keys of a description: its place, its month, its levels.
+fn keys(f: &Facts) -> Vec<String> {
+    let mut k: Vec<String> = f.levels.iter().map(|l| format!("level:{l}")).collect();
+    k.extend(f.place.iter().map(|p| format!("place:{p}")));
+    k.extend(f.date.month.map(|m| format!("month:{m}")));
+    k
+}
+
+fn add_keys(index: &mut BTreeMap<String, Vec<usize>>, f: &Facts, g: usize) {
+    for k in keys(f) {
+        let v = index.entry(k).or_default();
+        if !v.contains(&g) {
+            v.push(g);
+        }
+    }
+}
+
+/// The earliest group before `limit` sharing a key with `f` that fits it on two attributes.
+fn candidate(groups: &[Group], index: &BTreeMap<String, Vec<usize>>, f: &Facts, limit: usize) -> Option<(usize, Vec<String>)> {
+    let mut seen: Vec<usize> = keys(f).iter().filter_map(|k| index.get(k)).flatten().copied().filter(|&g| g < limit).collect();
+    seen.sort();
+    seen.dedup();
+    seen.into_iter().find_map(|g| match merge::fit(&groups[g].0, f) {
+        Fit::Agree(why) if why.len() >= 2 => Some((g, why)),
+        _ => None,
+    })
+}
+
+/// Merges later groups into earlier ones they now fit; returns each group's final group.
+fn second_pass(groups: &mut [Group], index: &mut BTreeMap<String, Vec<usize>>) -> Vec<usize> {
+    let mut target: Vec<usize> = (0..groups.len()).collect();
+    for g in 1..groups.len() {
+        let facts = groups[g].0.clone();
+        let alive: Vec<usize> = (0..g).filter(|&h| target[h] == h).collect();
+        let found = candidate(groups, index, &facts, g).filter(|(h, _)| alive.contains(h));
+        if let Some((h, why)) = found {
+            groups[h].0 = merge::combine(&groups[h].0, &facts);
+            let moved = std::mem::take(&mut groups[g].1);
+            groups[h].1.extend(moved);
+            let later = std::mem::take(&mut groups[g].3);
+            groups[h].3.push(format!("merged once both accounts grew: {}", why.join(", ")));
+            groups[h].3.extend(later);
+            add_keys(index, &groups[h].0.clone(), h);
+            for t in target.iter_mut().filter(|t| **t == g) {
+                *t = h;
+            }
+        }
+    }
+    target
 }
 
 type Group = (Facts, Vec<Mention>, Vec<String>, Vec<String>);

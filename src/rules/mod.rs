@@ -39,6 +39,10 @@ pub struct ConflictRule {
     pub shared_words: usize,
     /// Whether the sides must give different figures.
     pub numbers: bool,
+    /// Whether a shared topic must be negated on exactly one side.
+    pub negated: bool,
+    /// Phrases (folded) one of which side b's claim must contain.
+    pub b_phrases: Vec<String>,
     /// Base score.
     pub score: f64,
     /// Where the rule is written (`rules/common/conflicts.toml:12`).
@@ -152,6 +156,8 @@ impl RuleSet {
                 about_meeting: r.about_meeting,
                 shared_words: r.shared_words,
                 numbers: r.numbers,
+                negated: r.negated,
+                b_phrases: r.b_phrases.iter().map(|x| crate::text::fold::key(x)).collect(),
                 score: r.score,
                 origin,
             });

@@ -440,6 +440,12 @@ pub struct ConflictEntry {
     /// Whether the sides must give different figures for the same unit.
     #[serde(default)]
     pub numbers: bool,
+    /// Whether a shared topic must be negated on exactly one side.
+    #[serde(default)]
+    pub negated: bool,
+    /// Phrases one of which side b's claim must contain.
+    #[serde(default)]
+    pub b_phrases: Vec<String>,
     /// Base score.
     pub score: f64,
     /// Examples.
