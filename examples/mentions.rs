@@ -8,7 +8,11 @@ fn main() {
     let lr = rules.lang(claimdiff::lang::detect(&text));
     let p = claimdiff::text::prepare(&text, lr);
     if std::env::var_os("SHOW_STATUS").is_some() {
-        for h in lr.statuses.scan(&p.tokens, 0..p.tokens.len(), claimdiff::rules::lexicon::Clitics::ConjPrep) {
+        for h in lr.statuses.scan(
+            &p.tokens,
+            0..p.tokens.len(),
+            claimdiff::rules::lexicon::Clitics::ConjPrep,
+        ) {
             println!("status {} at {}", h.value, h.start);
         }
     }

@@ -11,7 +11,9 @@ const LABELS: [&str; 3] = ["agree", "disagree", "other"];
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args.first().ok_or_else(|| anyhow::anyhow!("usage: pairs_eval FILE.csv [OUT.csv]"))?;
+    let path = args
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("usage: pairs_eval FILE.csv [OUT.csv]"))?;
     let rules = PairRules::embedded();
     let mut labelled = Vec::new();
     label_csv(std::fs::File::open(path)?, &mut labelled, &rules)?;
@@ -27,7 +29,12 @@ fn main() -> anyhow::Result<()> {
 fn gold_and_predicted(labelled: &[u8]) -> anyhow::Result<Vec<(String, String)>> {
     let mut rd = csv::Reader::from_reader(labelled);
     let header = rd.headers()?.clone();
-    let col = |n: &str| header.iter().position(|h| h == n).ok_or_else(|| anyhow::anyhow!("no '{n}' column"));
+    let col = |n: &str| {
+        header
+            .iter()
+            .position(|h| h == n)
+            .ok_or_else(|| anyhow::anyhow!("no '{n}' column"))
+    };
     let (g, p) = (col("stance")?, col("predicted")?);
     let mut out = Vec::new();
     for rec in rd.records() {
@@ -51,11 +58,25 @@ fn report(pairs: &[(String, String)]) {
         let tp = confusion.get(&(l, l)).copied().unwrap_or(0) as f64;
         let pred = pairs.iter().filter(|(_, p)| p == l).count() as f64;
         let gold = pairs.iter().filter(|(g, _)| g == l).count() as f64;
-        let (pr, rc) = (if pred > 0.0 { tp / pred } else { 0.0 }, if gold > 0.0 { tp / gold } else { 0.0 });
-        let f1 = if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
+        let (pr, rc) = (
+            if pred > 0.0 { tp / pred } else { 0.0 },
+            if gold > 0.0 { tp / gold } else { 0.0 },
+        );
+        let f1 = if pr + rc > 0.0 {
+            2.0 * pr * rc / (pr + rc)
+        } else {
+            0.0
+        };
         f1s.push(f1);
-        let row: Vec<String> = LABELS.iter().map(|q| confusion.get(&(l, *q)).copied().unwrap_or(0).to_string()).collect();
-        println!("{l:9} P {pr:.3} R {rc:.3} F1 {f1:.3}  gold {gold:4}  predicted as {}: {}", LABELS.join("/"), row.join("/"));
+        let row: Vec<String> = LABELS
+            .iter()
+            .map(|q| confusion.get(&(l, *q)).copied().unwrap_or(0).to_string())
+            .collect();
+        println!(
+            "{l:9} P {pr:.3} R {rc:.3} F1 {f1:.3}  gold {gold:4}  predicted as {}: {}",
+            LABELS.join("/"),
+            row.join("/")
+        );
     }
     println!("macro-F1 {:.4}", f1s.iter().sum::<f64>() / f1s.len() as f64);
 }

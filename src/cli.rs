@@ -165,7 +165,9 @@ pub fn run() -> Result<ExitCode> {
             run_view(run, View::Findings, Some(a))
         }
         Command::Eval(a) => eval_cmd(a),
-        Command::Rules { command: RulesCommand::Check { dir } } => rules_check(dir),
+        Command::Rules {
+            command: RulesCommand::Check { dir },
+        } => rules_check(dir),
     }
 }
 
@@ -176,12 +178,18 @@ fn load_rules(dir: &Option<PathBuf>) -> Result<RuleSet> {
     };
     result.map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        anyhow!("the rules have {} error(s):\n{}", errors.len(), lines.join("\n"))
+        anyhow!(
+            "the rules have {} error(s):\n{}",
+            errors.len(),
+            lines.join("\n")
+        )
     })
 }
 
 fn rules_check(dir: Option<PathBuf>) -> Result<ExitCode> {
-    let shown = dir.as_ref().map_or("built-in rules".to_string(), |d| d.display().to_string());
+    let shown = dir
+        .as_ref()
+        .map_or("built-in rules".to_string(), |d| d.display().to_string());
     let rules = load_rules(&dir)?;
     let failures = claimdiff::rules::examples::run_all(&rules);
     for f in &failures {
@@ -190,8 +198,17 @@ fn rules_check(dir: Option<PathBuf>) -> Result<ExitCode> {
     if !failures.is_empty() {
         return Err(anyhow!("{shown}: {} example(s) failed", failures.len()));
     }
-    let n: usize = rules.langs.iter().map(|l| l.cues.len() + l.speakers.len()).sum();
-    println!("{shown}: ok ({} cue and speaker forms, {} examples, {} conflict rules)", n, rules.examples.len(), rules.conflicts.len());
+    let n: usize = rules
+        .langs
+        .iter()
+        .map(|l| l.cues.len() + l.speakers.len())
+        .sum();
+    println!(
+        "{shown}: ok ({} cue and speaker forms, {} examples, {} conflict rules)",
+        n,
+        rules.examples.len(),
+        rules.conflicts.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -200,24 +217,34 @@ fn progress(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} {msg}").expect("a valid template"));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} {msg}")
+            .expect("a valid template"),
+    );
     bar
 }
 
 /// Reads and analyses the input in batches, handing each finished document to `each` in order.
-fn analyse(input: &InputArgs, rules: &RuleSet, each: &mut dyn FnMut(DocResult) -> Result<()>) -> Result<bool> {
+fn analyse(
+    input: &InputArgs,
+    rules: &RuleSet,
+    each: &mut dyn FnMut(DocResult) -> Result<()>,
+) -> Result<bool> {
     const BATCH: usize = 256;
-    let opts = corpus::Options { lossy: input.lossy, max_doc_bytes: input.max_doc_bytes };
+    let opts = corpus::Options {
+        lossy: input.lossy,
+        max_doc_bytes: input.max_doc_bytes,
+    };
     let bar = progress(input.quiet);
     let mut batch: Vec<Input> = Vec::with_capacity(BATCH);
     let mut skipped = false;
     let mut failure: Option<anyhow::Error> = None;
     let mut flush = |batch: &mut Vec<Input>, failure: &mut Option<anyhow::Error>| {
         for r in claimdiff::analyze_documents(batch, rules) {
-            if failure.is_none() {
-                if let Err(e) = each(r) {
-                    *failure = Some(e);
-                }
+            if failure.is_none()
+                && let Err(e) = each(r)
+            {
+                *failure = Some(e);
             }
         }
         bar.inc(batch.len() as u64);
@@ -262,8 +289,13 @@ fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Resul
     let width = terminal_width();
     let text = render::render(&report, render_format(args.format), view, width);
     emit(&args, text.as_bytes())?;
-    let flagged = report_args.as_ref().is_some_and(|a| a.fail_on_findings) && !report.findings.is_empty();
-    Ok(if skipped || flagged { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let flagged =
+        report_args.as_ref().is_some_and(|a| a.fail_on_findings) && !report.findings.is_empty();
+    Ok(if skipped || flagged {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `claims --format jsonl`: one claim per line, written as each batch of documents finishes.
@@ -271,13 +303,23 @@ fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
     let (mut sink, tmp): (Box<dyn Write>, Option<tempfile::NamedTempFile>) = match &args.output {
         Some(path) => {
             if output::is_input(path, &args.input.inputs) {
-                return Err(anyhow!("refusing to overwrite input file {}", path.display()));
+                return Err(anyhow!(
+                    "refusing to overwrite input file {}",
+                    path.display()
+                ));
             }
-            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             (Box::new(std::io::BufWriter::new(tmp.reopen()?)), Some(tmp))
         }
-        None => (Box::new(std::io::BufWriter::new(std::io::stdout().lock())), None),
+        None => (
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            None,
+        ),
     };
     let skipped = analyse(&args.input, rules, &mut |r| {
         for c in &r.claims {
@@ -288,9 +330,14 @@ fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
     sink.flush()?;
     drop(sink);
     if let (Some(tmp), Some(path)) = (tmp, &args.output) {
-        tmp.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+        tmp.persist(path)
+            .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
     }
-    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn filter_findings(report: &mut Report, a: &ReportArgs) {
@@ -313,7 +360,10 @@ fn render_format(f: Format) -> render::Format {
 }
 
 fn terminal_width() -> u16 {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120)
 }
 
 fn emit(args: &RunArgs, bytes: &[u8]) -> Result<()> {
@@ -321,10 +371,10 @@ fn emit(args: &RunArgs, bytes: &[u8]) -> Result<()> {
         Some(path) => output::write_atomic(path, bytes, &args.input.inputs)?,
         None => {
             let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(bytes).and_then(|_| out.flush()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
+            if let Err(e) = out.write_all(bytes).and_then(|_| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                return Err(e.into());
             }
         }
     }
@@ -333,8 +383,10 @@ fn emit(args: &RunArgs, bytes: &[u8]) -> Result<()> {
 
 fn eval_cmd(a: EvalArgs) -> Result<ExitCode> {
     let rules = load_rules(&a.input.rules)?;
-    let text = std::fs::read_to_string(&a.gold).with_context(|| format!("cannot read {}", a.gold.display()))?;
-    let gold: eval::Gold = serde_json::from_str(&text).with_context(|| format!("{}: not a claim-gold/1 file", a.gold.display()))?;
+    let text = std::fs::read_to_string(&a.gold)
+        .with_context(|| format!("cannot read {}", a.gold.display()))?;
+    let gold: eval::Gold = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a claim-gold/1 file", a.gold.display()))?;
     let mut results = Vec::new();
     let skipped = analyse(&a.input, &rules, &mut |r| {
         results.push(r);
@@ -347,5 +399,9 @@ fn eval_cmd(a: EvalArgs) -> Result<ExitCode> {
     } else {
         print!("{}", scores.lines());
     }
-    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

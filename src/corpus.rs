@@ -48,7 +48,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lossy: false, max_doc_bytes: 16 * 1024 * 1024 }
+        Options {
+            lossy: false,
+            max_doc_bytes: 16 * 1024 * 1024,
+        }
     }
 }
 
@@ -91,8 +94,14 @@ pub fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Whether a file name looks like an article or a JSON Lines corpus.
 pub fn is_article_file(p: &Path) -> bool {
-    let ext = p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "jsonl" | "ndjson" | "html" | "htm"))
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(
+        ext.as_deref(),
+        Some("txt" | "jsonl" | "ndjson" | "html" | "htm")
+    )
 }
 
 /// One item read from the input: a document or a problem.
@@ -141,7 +150,11 @@ pub fn visit(paths: &[PathBuf], opts: Options, sink: &mut dyn FnMut(Item)) {
 }
 
 fn problem(location: impl Into<String>, message: impl Into<String>) -> Item {
-    Item::Problem(Problem { location: location.into(), message: message.into(), skipped: true })
+    Item::Problem(Problem {
+        location: location.into(),
+        message: message.into(),
+        skipped: true,
+    })
 }
 
 fn visit_path(path: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
@@ -162,7 +175,10 @@ fn visit_path(path: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
         Err(e) => return sink(problem(&shown, format!("cannot read folder: {e}"))),
     };
     if path.is_dir() && files.is_empty() {
-        sink(problem(&shown, "folder has no article files (.txt, .jsonl, .ndjson, .html, .htm)"));
+        sink(problem(
+            &shown,
+            "folder has no article files (.txt, .jsonl, .ndjson, .html, .htm)",
+        ));
     }
     for file in files {
         visit_file(&file, opts, sink);
@@ -171,7 +187,10 @@ fn visit_path(path: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
 
 fn visit_file(file: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
     let shown = file.display().to_string();
-    let ext = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     if matches!(ext.as_deref(), Some("jsonl" | "ndjson")) {
         return match std::fs::File::open(file) {
             Ok(f) => crate::jsonl::read(&shown, std::io::BufReader::new(f), opts, sink),
@@ -180,13 +199,22 @@ fn visit_file(file: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
     }
     match std::fs::metadata(file) {
         Ok(m) if m.len() > opts.max_doc_bytes as u64 => {
-            return sink(problem(&shown, format!("{} bytes is over --max-doc-bytes {}: skipped", m.len(), opts.max_doc_bytes)));
+            return sink(problem(
+                &shown,
+                format!(
+                    "{} bytes is over --max-doc-bytes {}: skipped",
+                    m.len(),
+                    opts.max_doc_bytes
+                ),
+            ));
         }
         _ => {}
     }
     match std::fs::read(file) {
         Ok(bytes) => {
-            let id = file.file_stem().map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
+            let id = file
+                .file_stem()
+                .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
             sink(document(&shown, &id, bytes, opts));
         }
         Err(e) => sink(problem(&shown, format!("cannot read: {e}"))),
@@ -196,17 +224,33 @@ fn visit_file(file: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
 /// Turns a file's bytes into a document, or says why not.
 fn document(shown: &str, id: &str, bytes: Vec<u8>, opts: Options) -> Item {
     if bytes.len() > opts.max_doc_bytes {
-        return problem(shown, format!("{} bytes is over --max-doc-bytes {}: skipped", bytes.len(), opts.max_doc_bytes));
+        return problem(
+            shown,
+            format!(
+                "{} bytes is over --max-doc-bytes {}: skipped",
+                bytes.len(),
+                opts.max_doc_bytes
+            ),
+        );
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return problem(format!("{shown}:byte {at}"), "NUL byte: binary content, expected text");
+        return problem(
+            format!("{shown}:byte {at}"),
+            "NUL byte: binary content, expected text",
+        );
     }
     let text = match decode(shown, bytes, opts.lossy) {
         Ok(t) => t,
         Err(p) => return Item::Problem(p),
     };
-    let is_html = Path::new(shown).extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    let mut doc = Document { id: id.to_string(), path: shown.to_string(), ..Default::default() };
+    let is_html = Path::new(shown)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut doc = Document {
+        id: id.to_string(),
+        path: shown.to_string(),
+        ..Default::default()
+    };
     let text = if is_html {
         let page = crate::html::extract(&text);
         doc.title = page.title;

@@ -117,9 +117,21 @@ fn coarse(stance: &str) -> &str {
 }
 
 fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-    let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-    let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if tp + fp > 0 {
+        tp as f64 / (tp + fp) as f64
+    } else {
+        0.0
+    };
+    let r = if tp + fn_ > 0 {
+        tp as f64 / (tp + fn_) as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (round(p), round(r), round(f))
 }
 
@@ -139,7 +151,8 @@ fn match_claims(gold: &Gold, rep: &Report) -> HashMap<String, usize> {
             if taken.contains(&i) || s.doc != g.doc {
                 continue;
             }
-            let ov = g.anchor_span.end.min(s.span.end) as isize - g.anchor_span.start.max(s.span.start) as isize;
+            let ov = g.anchor_span.end.min(s.span.end) as isize
+                - g.anchor_span.start.max(s.span.start) as isize;
             if ov > 0 && best.is_none_or(|(_, b)| ov as usize > b) {
                 best = Some((i, ov as usize));
             }
@@ -157,7 +170,11 @@ pub fn score(gold: &Gold, rep: &Report) -> Scores {
     let g2s = match_claims(gold, rep);
     let s2g: HashMap<usize, &str> = g2s.iter().map(|(g, s)| (*s, g.as_str())).collect();
     let req: Vec<&GoldClaim> = gold.claims.iter().filter(|g| g.required).collect();
-    let found: Vec<&GoldClaim> = req.iter().copied().filter(|g| g2s.contains_key(&g.id)).collect();
+    let found: Vec<&GoldClaim> = req
+        .iter()
+        .copied()
+        .filter(|g| g2s.contains_key(&g.id))
+        .collect();
     let tp = found.len();
     let fp = rep.claims.len() - g2s.len();
     let (cp, cr, cf) = prf(tp, fp, req.len() - tp);
@@ -166,7 +183,8 @@ pub fn score(gold: &Gold, rep: &Report) -> Scores {
         let p: BTreeSet<&String> = s.speaker.parties.iter().collect();
         p == g.parties.iter().collect::<BTreeSet<_>>()
     };
-    let stance_ok = |g: &GoldClaim| coarse(rep.claims[g2s[&g.id]].stance.name()) == coarse(&g.stance);
+    let stance_ok =
+        |g: &GoldClaim| coarse(rep.claims[g2s[&g.id]].stance.name()) == coarse(&g.stance);
     let with_party: Vec<&&GoldClaim> = found.iter().filter(|g| !g.parties.is_empty()).collect();
     let party_ok = with_party.iter().filter(|g| parties(g)).count();
     let stance_n = found.iter().filter(|g| stance_ok(g)).count();
@@ -179,11 +197,16 @@ pub fn score(gold: &Gold, rep: &Report) -> Scores {
         claim_precision: cp,
         claim_recall: cr,
         claim_f1: cf,
-        optional_claims_found: gold.claims.iter().filter(|g| !g.required && g2s.contains_key(&g.id)).count(),
+        optional_claims_found: gold
+            .claims
+            .iter()
+            .filter(|g| !g.required && g2s.contains_key(&g.id))
+            .count(),
         strict_precision: sp,
         strict_recall: sr,
         strict_f1: sf,
-        attribution_accuracy: (!with_party.is_empty()).then(|| round(party_ok as f64 / with_party.len() as f64)),
+        attribution_accuracy: (!with_party.is_empty())
+            .then(|| round(party_ok as f64 / with_party.len() as f64)),
         stance_accuracy: (!found.is_empty()).then(|| round(stance_n as f64 / found.len() as f64)),
         grouping_precision: gp,
         grouping_recall: gr,
@@ -210,16 +233,27 @@ fn grouping(found: &[&GoldClaim], g2s: &HashMap<String, usize>, rep: &Report) ->
 }
 
 fn findings(gold: &Gold, rep: &Report, s2g: &HashMap<usize, &str>) -> Scores {
-    let idx: HashMap<&str, usize> = rep.claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let idx: HashMap<&str, usize> = rep
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
     let gold_ids = |ids: &[String]| -> BTreeSet<String> {
-        ids.iter().filter_map(|c| idx.get(c.as_str())).filter_map(|i| s2g.get(i)).map(|s| s.to_string()).collect()
+        ids.iter()
+            .filter_map(|c| idx.get(c.as_str()))
+            .filter_map(|i| s2g.get(i))
+            .map(|s| s.to_string())
+            .collect()
     };
     let pairs = |k: &GoldPair, a: &BTreeSet<String>, b: &BTreeSet<String>| {
-        let (ka, kb): (BTreeSet<&String>, BTreeSet<&String>) = (k.a.iter().collect(), k.b.iter().collect());
+        let (ka, kb): (BTreeSet<&String>, BTreeSet<&String>) =
+            (k.a.iter().collect(), k.b.iter().collect());
         let hit = |s: &BTreeSet<String>, k: &BTreeSet<&String>| s.iter().any(|x| k.contains(x));
         (hit(a, &ka) && hit(b, &kb)) || (hit(a, &kb) && hit(b, &ka))
     };
-    let mut hit: BTreeMap<&str, usize> = gold.conflicts.iter().map(|k| (k.id.as_str(), 0)).collect();
+    let mut hit: BTreeMap<&str, usize> =
+        gold.conflicts.iter().map(|k| (k.id.as_str(), 0)).collect();
     let (mut ftp, mut ffp, mut agreed) = (0, 0, 0);
     for f in &rep.findings {
         let (a, b) = (gold_ids(&f.a.claims), gold_ids(&f.b.claims));
@@ -229,7 +263,11 @@ fn findings(gold: &Gold, rep: &Report, s2g: &HashMap<usize, &str>) -> Scores {
             *hit.get_mut(k.id.as_str()).expect("gold id") += 1;
         }
         agreed += bad as usize;
-        if !m.is_empty() && !bad { ftp += 1 } else { ffp += 1 }
+        if !m.is_empty() && !bad {
+            ftp += 1
+        } else {
+            ffp += 1
+        }
     }
     let reqk: Vec<&GoldPair> = gold.conflicts.iter().filter(|k| k.required).collect();
     let kfound = reqk.iter().filter(|k| hit[k.id.as_str()] > 0).count();
@@ -253,8 +291,16 @@ fn findings(gold: &Gold, rep: &Report, s2g: &HashMap<usize, &str>) -> Scores {
         finding_precision: (nf > 0).then(|| round(ftp as f64 / nf as f64)),
         conflict_recall: (!reqk.is_empty()).then(|| round(kfound as f64 / reqk.len() as f64)),
         agreements_flagged: agreed,
-        conflicts_found: hit.iter().filter(|(_, v)| **v > 0).map(|(k, _)| k.to_string()).collect(),
-        conflicts_missed: reqk.iter().filter(|k| hit[k.id.as_str()] == 0).map(|k| k.id.clone()).collect(),
+        conflicts_found: hit
+            .iter()
+            .filter(|(_, v)| **v > 0)
+            .map(|(k, _)| k.to_string())
+            .collect(),
+        conflicts_missed: reqk
+            .iter()
+            .filter(|k| hit[k.id.as_str()] == 0)
+            .map(|k| k.id.clone())
+            .collect(),
     }
 }
 
@@ -266,7 +312,13 @@ impl Scores {
         for (k, val) in v.as_object().expect("an object").iter() {
             let shown = match val {
                 serde_json::Value::Null => "None".to_string(),
-                serde_json::Value::Array(a) => format!("[{}]", a.iter().map(|x| format!("'{}'", x.as_str().unwrap_or(""))).collect::<Vec<_>>().join(", ")),
+                serde_json::Value::Array(a) => format!(
+                    "[{}]",
+                    a.iter()
+                        .map(|x| format!("'{}'", x.as_str().unwrap_or("")))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 other => other.to_string(),
             };
             out.push_str(&format!("{k:24} {shown}\n"));

@@ -23,5 +23,9 @@ pub fn extract(html: &str) -> Page {
             _ => {}
         }
     }
-    Page { text, title: None, published: None }
+    Page {
+        text,
+        title: None,
+        published: None,
+    }
 }

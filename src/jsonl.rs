@@ -19,7 +19,10 @@ pub fn read(shown: &str, mut reader: impl BufRead, opts: Options, sink: &mut dyn
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                sink(Item::Problem(skip(&format!("{shown}:{}", lineno + 1), format!("cannot read: {e}"))));
+                sink(Item::Problem(skip(
+                    &format!("{shown}:{}", lineno + 1),
+                    format!("cannot read: {e}"),
+                )));
                 break;
             }
         }
@@ -38,20 +41,37 @@ pub fn read(shown: &str, mut reader: impl BufRead, opts: Options, sink: &mut dyn
 }
 
 fn skip(at: &str, message: impl Into<String>) -> Problem {
-    Problem { location: at.to_string(), message: message.into(), skipped: true }
+    Problem {
+        location: at.to_string(),
+        message: message.into(),
+        skipped: true,
+    }
 }
 
 /// Parses one line into a document.
 pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem> {
     if line.len() > opts.max_doc_bytes {
-        return Err(skip(at, format!("{} bytes is over --max-doc-bytes {}: skipped", line.len(), opts.max_doc_bytes)));
+        return Err(skip(
+            at,
+            format!(
+                "{} bytes is over --max-doc-bytes {}: skipped",
+                line.len(),
+                opts.max_doc_bytes
+            ),
+        ));
     }
     let line = decode(at, line.to_vec(), opts.lossy)?;
-    let value: Value = serde_json::from_str(&line).map_err(|e| skip(at, format!("not valid JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_str(&line).map_err(|e| skip(at, format!("not valid JSON: {e}")))?;
     let Value::Object(obj) = value else {
         return Err(skip(at, "expected a JSON object with \"id\" and \"text\""));
     };
-    let id = field_str(&obj, "id").ok_or_else(|| skip(at, "missing \"id\" (a string): expected {\"id\": ..., \"text\": ...}"))?;
+    let id = field_str(&obj, "id").ok_or_else(|| {
+        skip(
+            at,
+            "missing \"id\" (a string): expected {\"id\": ..., \"text\": ...}",
+        )
+    })?;
     let mut doc = Document {
         id,
         path: at.to_string(),
@@ -73,10 +93,18 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
             page.text
         }
         (None, Some(_)) => return Err(skip(at, "\"html\" must be a string")),
-        (None, None) => return Err(skip(at, "missing \"text\" (a string): expected {\"id\": ..., \"text\": ...}")),
+        (None, None) => {
+            return Err(skip(
+                at,
+                "missing \"text\" (a string): expected {\"id\": ..., \"text\": ...}",
+            ));
+        }
     };
     if text.contains('\0') {
-        return Err(skip(at, "NUL character in \"text\": binary content, expected text"));
+        return Err(skip(
+            at,
+            "NUL character in \"text\": binary content, expected text",
+        ));
     }
     Ok(Input { doc, text })
 }

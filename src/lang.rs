@@ -5,7 +5,10 @@
 pub fn detect(text: &str) -> &'static str {
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in text.chars().take(20_000) {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c)
+            || ('\u{0750}'..='\u{077F}').contains(&c)
+            || ('\u{FB50}'..='\u{FEFF}').contains(&c)
+        {
             arabic += 1;
         } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
             latin += 1;

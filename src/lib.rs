@@ -53,20 +53,36 @@ pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
     let lr = rules.lang(&code);
     let prepared = text::prepare(&input.text, lr);
     if doc.title.is_none() {
-        doc.title = prepared.sentences.iter().find(|s| s.skip).map(|s| prepared.slice(s.span).trim().to_string());
+        doc.title = prepared
+            .sentences
+            .iter()
+            .find(|s| s.skip)
+            .map(|s| prepared.slice(s.span).trim().to_string());
     }
-    let published = doc.published.as_deref().and_then(PartialDate::parse_iso).or_else(|| header_date(&prepared, lr));
+    let published = doc
+        .published
+        .as_deref()
+        .and_then(PartialDate::parse_iso)
+        .or_else(|| header_date(&prepared, lr));
     if doc.published.is_none() {
         doc.published = published.and_then(|d| d.full()).map(|d| d.to_string());
     }
     let claims = extract::claims(&doc.id, &prepared, lr);
     let events = events::local(&prepared, lr, &claims, published.as_ref());
-    DocResult { doc, claims, events }
+    DocResult {
+        doc,
+        claims,
+        events,
+    }
 }
 
 /// A full date standing alone in the page header ("الأربعاء ٢٢ / يناير / ٢٠٢٥").
 fn header_date(p: &Prepared, rules: &LangRules) -> Option<PartialDate> {
-    let body = p.sentences.iter().position(|s| !s.skip).unwrap_or(p.sentences.len());
+    let body = p
+        .sentences
+        .iter()
+        .position(|s| !s.skip)
+        .unwrap_or(p.sentences.len());
     p.sentences[..body.min(6)]
         .iter()
         .flat_map(|s| events::date::read(p, rules, s.tokens.clone()))
@@ -76,7 +92,10 @@ fn header_date(p: &Prepared, rules: &LangRules) -> Option<PartialDate> {
 
 /// Analyses every document in parallel, keeping input order.
 pub fn analyze_documents(inputs: &[Input], rules: &RuleSet) -> Vec<DocResult> {
-    inputs.par_iter().map(|i| analyze_document(i, rules)).collect()
+    inputs
+        .par_iter()
+        .map(|i| analyze_document(i, rules))
+        .collect()
 }
 
 /// Merges per-document results into the report: events across documents, then findings.
@@ -91,10 +110,17 @@ pub fn assemble(results: Vec<DocResult>, rules: &RuleSet) -> Report {
     };
     let inputs: Vec<events::DocInput> = results
         .iter()
-        .map(|r| events::DocInput { doc: &r.doc.id, events: &r.events, claim_ids: r.claims.iter().map(|c| c.id.as_str()).collect() })
+        .map(|r| events::DocInput {
+            doc: &r.doc.id,
+            events: &r.events,
+            claim_ids: r.claims.iter().map(|c| c.id.as_str()).collect(),
+        })
         .collect();
     let (events, claim_event) = events::group(&inputs, &place_name);
-    let mut report = Report { events, ..Report::default() };
+    let mut report = Report {
+        events,
+        ..Report::default()
+    };
     for r in results {
         report.documents.push(r.doc);
         report.claims.extend(r.claims);

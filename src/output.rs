@@ -22,8 +22,13 @@ pub enum OutputError {
 
 /// Whether `target` is (or would replace) one of the input files.
 pub fn is_input(target: &Path, inputs: &[PathBuf]) -> bool {
-    let Ok(t) = target.canonicalize() else { return false };
-    inputs.iter().filter_map(|i| i.canonicalize().ok()).any(|i| i == t || (i.is_dir() && t.starts_with(&i) && crate::corpus::is_article_file(&t)))
+    let Ok(t) = target.canonicalize() else {
+        return false;
+    };
+    inputs
+        .iter()
+        .filter_map(|i| i.canonicalize().ok())
+        .any(|i| i == t || (i.is_dir() && t.starts_with(&i) && crate::corpus::is_article_file(&t)))
 }
 
 /// Writes `bytes` to `path` atomically.
@@ -31,8 +36,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
     if is_input(path, inputs) {
         return Err(OutputError::IsInput(path.to_path_buf()));
     }
-    let io = |source| OutputError::Io { path: path.to_path_buf(), source };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let io = |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;

@@ -28,7 +28,11 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     let chars: Vec<char> = claim.content.text.chars().collect();
     let tokens = tokenize(&chars);
     let about_meeting = (0..tokens.len()).any(|i| {
-        rules.agenda.longest_at(&tokens, i, Clitics::Conj).is_some() || rules.meetings.longest_at(&tokens, i, Clitics::ConjPrep).is_some()
+        rules.agenda.longest_at(&tokens, i, Clitics::Conj).is_some()
+            || rules
+                .meetings
+                .longest_at(&tokens, i, Clitics::ConjPrep)
+                .is_some()
     });
     let whole: Vec<char> = claim.text.chars().collect();
     let whole_tokens = tokenize(&whole);
@@ -37,7 +41,11 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
         figures: figures(&tokens),
         words: words(&whole_tokens, rules),
         negated: negated_topics(&tokens, rules, negations),
-        folded: whole_tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" "),
+        folded: whole_tokens
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
@@ -49,7 +57,12 @@ fn negated_topics(tokens: &[Token], rules: &LangRules, negations: &[String]) -> 
             continue;
         }
         let end = (i + 4).min(tokens.len());
-        let p = crate::text::Prepared { chars: Vec::new(), tokens: tokens.to_vec(), in_quote: vec![false; tokens.len()], sentences: Vec::new() };
+        let p = crate::text::Prepared {
+            chars: Vec::new(),
+            tokens: tokens.to_vec(),
+            in_quote: vec![false; tokens.len()],
+            sentences: Vec::new(),
+        };
         out.extend(crate::extract::stance::topics(&p, rules, i + 1..end));
     }
     out
@@ -59,7 +72,11 @@ fn figures(tokens: &[Token]) -> Vec<(String, String)> {
     tokens
         .windows(2)
         .filter(|w| w[0].kind == TokenKind::Number && w[1].kind == TokenKind::Word)
-        .filter(|w| w[0].key.parse::<u32>().is_ok_and(|n| !(1900..=2100).contains(&n)))
+        .filter(|w| {
+            w[0].key
+                .parse::<u32>()
+                .is_ok_and(|n| !(1900..=2100).contains(&n))
+        })
         .map(|w| (w[0].key.clone(), stem(&w[1].key)))
         .collect()
 }
@@ -67,15 +84,25 @@ fn figures(tokens: &[Token]) -> Vec<(String, String)> {
 fn words(tokens: &[Token], rules: &LangRules) -> BTreeSet<String> {
     (0..tokens.len())
         .filter(|&i| tokens[i].kind == TokenKind::Word && tokens[i].key.chars().count() > 3)
-        .filter(|&i| rules.speakers.longest_at(tokens, i, Clitics::ConjPrep).is_none())
+        .filter(|&i| {
+            rules
+                .speakers
+                .longest_at(tokens, i, Clitics::ConjPrep)
+                .is_none()
+        })
         .map(|i| stem(&tokens[i].key))
         .collect()
 }
 
 /// A light stem: clitics, the article and common suffixes off (السوري، سوريين → سوري).
 pub fn stem(word: &str) -> String {
-    let (w, _) = *variants(word, Clitics::ConjPrep).last().unwrap_or(&(word, 0));
-    let w = w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let (w, _) = *variants(word, Clitics::ConjPrep)
+        .last()
+        .unwrap_or(&(word, 0));
+    let w = w
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
     for suffix in ["يين", "ين", "ون", "ات", "يه", "ه", "ي", "ا"] {
         if let Some(r) = w.strip_suffix(suffix).filter(|r| r.chars().count() >= 3) {
             return r.to_string();
@@ -89,6 +116,6 @@ mod tests {
     #[test]
     fn stems_fold_number_and_article() {
         assert_eq!(super::stem("السوريين"), super::stem("سوري"));
-        assert_eq!(super::stem("والقوات"), "قو");
+        assert_eq!(super::stem("والقوات"), "قوات");
     }
 }

@@ -45,7 +45,10 @@ impl SideKey {
 
 /// Finds the conflicts in a report's claims.
 pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding> {
-    let lang_of: BTreeMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.language.as_deref().unwrap_or("ar"))).collect();
+    let lang_of: BTreeMap<&str, &str> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.language.as_deref().unwrap_or("ar")))
+        .collect();
     let mut blocks: BTreeMap<(Option<&str>, Option<&str>), Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         // claims about no meeting are compared only within their own document
@@ -59,7 +62,14 @@ pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding
     for ((event, _), block) in blocks {
         let views: Vec<View> = block
             .into_iter()
-            .map(|c| View { claim: c, features: features::of(c, rules.lang(lang_of.get(c.doc.as_str()).copied().unwrap_or("ar")), &rules.negations) })
+            .map(|c| View {
+                claim: c,
+                features: features::of(
+                    c,
+                    rules.lang(lang_of.get(c.doc.as_str()).copied().unwrap_or("ar")),
+                    &rules.negations,
+                ),
+            })
             .collect();
         out.extend(compare_block(event, &views, rules));
     }
@@ -82,7 +92,12 @@ fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Fi
             for rule in &rules.conflicts {
                 for (a, b) in [(&sides[*x], &sides[*y]), (&sides[*y], &sides[*x])] {
                     if let Some(f) = apply(rule, event, a, b, &used) {
-                        used.extend(f.a.claims.iter().chain(&f.b.claims).map(|s| views_id(views, s)));
+                        used.extend(
+                            f.a.claims
+                                .iter()
+                                .chain(&f.b.claims)
+                                .map(|s| views_id(views, s)),
+                        );
                         out.push(f);
                     }
                 }
@@ -97,12 +112,21 @@ fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Fi
 
 /// The claim id as borrowed from the views (so `used` can hold `&str`).
 fn views_id<'a>(views: &'a [View], id: &str) -> &'a str {
-    views.iter().find(|v| v.claim.id == id).map_or("", |v| v.claim.id.as_str())
+    views
+        .iter()
+        .find(|v| v.claim.id == id)
+        .map_or("", |v| v.claim.id.as_str())
 }
 
 /// Applies one rule to side `a` against side `b`; a finding when any pair of claims fits and
 /// no claim already stands in a stronger finding between the same sides.
-fn apply(rule: &ConflictRule, event: Option<&str>, a: &[&View], b: &[&View], used: &BTreeSet<&str>) -> Option<Finding> {
+fn apply(
+    rule: &ConflictRule,
+    event: Option<&str>,
+    a: &[&View],
+    b: &[&View],
+    used: &BTreeSet<&str>,
+) -> Option<Finding> {
     let mut pairs: Vec<(&View, &View, String)> = Vec::new();
     for x in a.iter().filter(|v| rule.a.contains(&v.claim.stance)) {
         for y in b.iter().filter(|v| rule.b.contains(&v.claim.stance)) {
@@ -122,7 +146,11 @@ fn apply(rule: &ConflictRule, event: Option<&str>, a: &[&View], b: &[&View], use
         let mut speakers: Vec<String> = vs.iter().map(|c| c.speaker.name.clone()).collect();
         speakers.sort();
         speakers.dedup();
-        Side { parties: vs[0].speaker.parties.clone(), speakers, claims: ids }
+        Side {
+            parties: vs[0].speaker.parties.clone(),
+            speakers,
+            claims: ids,
+        }
     };
     let sa = side(pairs.iter().map(|p| p.0.claim).collect());
     let sb = side(pairs.iter().map(|p| p.1.claim).collect());
@@ -157,11 +185,23 @@ fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
         if shared.is_empty() {
             return None;
         }
-        why.push(format!("both about {}", shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        why.push(format!(
+            "both about {}",
+            shared
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     if !rule.topics.is_empty() {
-        let pair = rule.topics.iter().find(|[p, q]| cx.topics.contains(p) && cy.topics.contains(q) && !cy.topics.contains(p))?;
-        why.push(format!("one side speaks of {}, the other of {}", pair[0], pair[1]));
+        let pair = rule.topics.iter().find(|[p, q]| {
+            cx.topics.contains(p) && cy.topics.contains(q) && !cy.topics.contains(p)
+        })?;
+        why.push(format!(
+            "one side speaks of {}, the other of {}",
+            pair[0], pair[1]
+        ));
     }
     if rule.about_meeting {
         if !(x.features.about_meeting && y.features.about_meeting) {
@@ -174,21 +214,52 @@ fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
         if shared.len() < rule.shared_words {
             return None;
         }
-        why.push(format!("shared words {}", shared.iter().take(4).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        why.push(format!(
+            "shared words {}",
+            shared
+                .iter()
+                .take(4)
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     if rule.negated {
-        let flipped: Vec<&String> = cx.topics.iter().filter(|t| cy.topics.contains(t) && x.features.negated.contains(*t) != y.features.negated.contains(*t)).collect();
+        let flipped: Vec<&String> = cx
+            .topics
+            .iter()
+            .filter(|t| {
+                cy.topics.contains(t)
+                    && x.features.negated.contains(*t) != y.features.negated.contains(*t)
+            })
+            .collect();
         if flipped.is_empty() {
             return None;
         }
-        why.push(format!("{} negated on one side only", flipped.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        why.push(format!(
+            "{} negated on one side only",
+            flipped
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     if !rule.b_phrases.is_empty() {
-        let phrase = rule.b_phrases.iter().find(|p| y.features.folded.contains(p.as_str()))?;
+        let phrase = rule
+            .b_phrases
+            .iter()
+            .find(|p| y.features.folded.contains(p.as_str()))?;
         why.push(format!("'{phrase}'"));
     }
     if rule.numbers {
-        let clash = x.features.figures.iter().find_map(|(n, u)| y.features.figures.iter().find(|(m, v)| v == u && m != n).map(|(m, _)| (n, m, u)))?;
+        let clash = x.features.figures.iter().find_map(|(n, u)| {
+            y.features
+                .figures
+                .iter()
+                .find(|(m, v)| v == u && m != n)
+                .map(|(m, _)| (n, m, u))
+        })?;
         why.push(format!("{} against {} ({})", clash.0, clash.1, clash.2));
     }
     if rule.kind == ConflictKind::Denial || rule.kind == ConflictKind::OpposingEvaluation {

@@ -37,7 +37,11 @@ impl PartialDate {
         fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
             a.is_none() || b.is_none() || a == b
         }
-        if !(same(self.year, o.year) && same(self.month, o.month) && same(self.day, o.day) && same(self.weekday, o.weekday)) {
+        if !(same(self.year, o.year)
+            && same(self.month, o.month)
+            && same(self.day, o.day)
+            && same(self.weekday, o.weekday))
+        {
             return false;
         }
         match (self.full(), o.full(), self.weekday.or(o.weekday)) {
@@ -68,17 +72,30 @@ impl PartialDate {
 
     /// A full date.
     pub fn from_date(d: Date) -> PartialDate {
-        PartialDate { year: Some(d.year()), month: Some(d.month()), day: Some(d.day()), weekday: Some(weekday_of(d)) }
+        PartialDate {
+            year: Some(d.year()),
+            month: Some(d.month()),
+            day: Some(d.day()),
+            weekday: Some(weekday_of(d)),
+        }
     }
 
     /// Parses an ISO date or date-time prefix (`2023-05-10`, `2023-05`, `2017-01-20T21:43`).
     pub fn parse_iso(s: &str) -> Option<PartialDate> {
-        let head: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        let head: String = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
         let parts: Vec<&str> = head.split('-').filter(|p| !p.is_empty()).collect();
         let year: i16 = parts.first()?.parse().ok()?;
         let month = parts.get(1).and_then(|m| m.parse().ok());
         let day = parts.get(2).and_then(|d| d.parse().ok());
-        let mut out = PartialDate { year: Some(year), month, day, weekday: None };
+        let mut out = PartialDate {
+            year: Some(year),
+            month,
+            day,
+            weekday: None,
+        };
         if let Some(d) = out.full() {
             out.weekday = Some(weekday_of(d));
         }
@@ -142,7 +159,10 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
     let mut e = DateExpr::default();
     let mut j = i;
     let mut any = false;
-    if let Some(h) = rules.relative_dates.longest_at(&p.tokens, j, Clitics::ConjPrep) {
+    if let Some(h) = rules
+        .relative_dates
+        .longest_at(&p.tokens, j, Clitics::ConjPrep)
+    {
         if h.value.days == 0 && h.value.weeks == 0 && h.value.months == 0 && h.value.years == 0 {
             e.today = true;
         } else {
@@ -151,14 +171,21 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
         j = h.end();
         any = true;
     }
-    if let Some(h) = rules.weekdays.longest_at(&p.tokens, skip_yawm(p, j, end), Clitics::ConjPrep) {
+    if let Some(h) = rules
+        .weekdays
+        .longest_at(&p.tokens, skip_yawm(p, j, end), Clitics::ConjPrep)
+    {
         e.date.weekday = Some(*h.value as i8);
         j = h.end();
         any = true;
     }
     j = skip_punct(p, j, end);
     let day = number_at(p, j).filter(|n| (1..=31).contains(n));
-    let month_at = if day.is_some() { skip_punct(p, j + 1, end) } else { j };
+    let month_at = if day.is_some() {
+        skip_punct(p, j + 1, end)
+    } else {
+        j
+    };
     if let Some(h) = month_name(p, rules, month_at, end) {
         e.date.day = day.map(|d| d as i8);
         e.date.month = Some(h.0);
@@ -168,12 +195,24 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
         if let Some(year) = number_at(p, y).filter(|n| (1900..=2100).contains(n)) {
             e.date.year = Some(year as i16);
             j = y + 1;
-        } else if p.tokens.get(j).is_some_and(|t| matches!(t.key.as_str(), "الماضي" | "الماضيه" | "المنصرم")) {
+        } else if p
+            .tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.key.as_str(), "الماضي" | "الماضيه" | "المنصرم"))
+        {
             e.past = true;
             j += 1;
         }
     } else if !any {
-        let k = if p.tokens.get(j).is_some_and(|t| matches!(t.key.as_str(), "عام" | "العام" | "سنه")) { j + 1 } else { j };
+        let k = if p
+            .tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.key.as_str(), "عام" | "العام" | "سنه"))
+        {
+            j + 1
+        } else {
+            j
+        };
         if let Some(year) = number_at(p, k).filter(|n| (1900..=2100).contains(n)) {
             e.date.year = Some(year as i16);
             return (Some(e), k + 1);
@@ -184,18 +223,27 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
 
 /// Skips "يوم" before a weekday.
 fn skip_yawm(p: &Prepared, j: usize, end: usize) -> usize {
-    if j < end && matches!(p.tokens[j].key.as_str(), "يوم" | "ويوم") { j + 1 } else { j }
+    if j < end && matches!(p.tokens[j].key.as_str(), "يوم" | "ويوم") {
+        j + 1
+    } else {
+        j
+    }
 }
 
 fn skip_punct(p: &Prepared, mut j: usize, end: usize) -> usize {
-    while j < end && (p.tokens[j].is_punct("/") || p.tokens[j].is_punct(",") || p.tokens[j].is_punct("-")) {
+    while j < end
+        && (p.tokens[j].is_punct("/") || p.tokens[j].is_punct(",") || p.tokens[j].is_punct("-"))
+    {
         j += 1;
     }
     j
 }
 
 fn number_at(p: &Prepared, j: usize) -> Option<i64> {
-    p.tokens.get(j).filter(|t| t.kind == crate::text::TokenKind::Number).and_then(|t| t.key.parse().ok())
+    p.tokens
+        .get(j)
+        .filter(|t| t.kind == crate::text::TokenKind::Number)
+        .and_then(|t| t.key.parse().ok())
 }
 
 /// A month name (both series: "حزيران /يونيو" counts once), with the token after it.
@@ -204,10 +252,10 @@ fn month_name(p: &Prepared, rules: &LangRules, j: usize, end: usize) -> Option<(
     let month = *h.value as i8;
     let mut next = h.end();
     let k = skip_punct(p, next, end);
-    if let Some(h2) = rules.months.longest_at(&p.tokens, k, Clitics::ConjPrep) {
-        if *h2.value as i8 == month {
-            next = h2.end();
-        }
+    if let Some(h2) = rules.months.longest_at(&p.tokens, k, Clitics::ConjPrep)
+        && *h2.value as i8 == month
+    {
+        next = h2.end();
     }
     Some((month, next))
 }
@@ -226,7 +274,11 @@ pub fn resolve(e: &DateExpr, published: Option<&PartialDate>) -> PartialDate {
     let mut d = e.date;
     if let (Some(m), None) = (d.month, d.year) {
         // a month without a year is the latest such month not after publication
-        let y = if m > pubd.month() || (e.past && m == pubd.month()) { pubd.year() - 1 } else { pubd.year() };
+        let y = if m > pubd.month() || (e.past && m == pubd.month()) {
+            pubd.year() - 1
+        } else {
+            pubd.year()
+        };
         d.year = Some(y);
     }
     if let (Some(w), None, None) = (d.weekday, d.month, d.day) {
@@ -246,13 +298,23 @@ pub fn resolve(e: &DateExpr, published: Option<&PartialDate>) -> PartialDate {
 /// month, years a year.
 fn relative(pubd: Date, r: RelDate) -> PartialDate {
     let span: JSpan = r.days.days().weeks(r.weeks).months(r.months).years(r.years);
-    let Ok(d) = pubd.checked_add(span) else { return PartialDate::default() };
+    let Ok(d) = pubd.checked_add(span) else {
+        return PartialDate::default();
+    };
     if r.days != 0 {
         PartialDate::from_date(d)
     } else if r.weeks != 0 || r.months != 0 {
-        PartialDate { year: Some(d.year()), month: Some(d.month()), day: None, weekday: None }
+        PartialDate {
+            year: Some(d.year()),
+            month: Some(d.month()),
+            day: None,
+            weekday: None,
+        }
     } else {
-        PartialDate { year: Some(d.year()), ..Default::default() }
+        PartialDate {
+            year: Some(d.year()),
+            ..Default::default()
+        }
     }
 }
 
@@ -262,30 +324,61 @@ mod tests {
 
     #[test]
     fn compatibility_checks_weekday_of_full_dates() {
-        let tuesday = PartialDate { weekday: Some(2), ..Default::default() };
+        let tuesday = PartialDate {
+            weekday: Some(2),
+            ..Default::default()
+        };
         let apr25 = PartialDate::parse_iso("2023-04-25").unwrap();
         let apr26 = PartialDate::parse_iso("2023-04-26").unwrap();
         assert!(tuesday.compatible(&apr25));
         assert!(!tuesday.compatible(&apr26));
-        assert!(!PartialDate::parse_iso("2018-12").unwrap().compatible(&PartialDate::parse_iso("2023-04").unwrap()));
+        assert!(
+            !PartialDate::parse_iso("2018-12")
+                .unwrap()
+                .compatible(&PartialDate::parse_iso("2023-04").unwrap())
+        );
     }
 
     #[test]
     fn relative_offsets_resolve_to_their_precision() {
         let pubd = Date::new(2023, 5, 10).unwrap();
-        let last_week = relative(pubd, RelDate { weeks: -1, ..Default::default() });
+        let last_week = relative(
+            pubd,
+            RelDate {
+                weeks: -1,
+                ..Default::default()
+            },
+        );
         assert_eq!(last_week.to_string(), "2023-05");
-        let yesterday = relative(pubd, RelDate { days: -1, ..Default::default() });
+        let yesterday = relative(
+            pubd,
+            RelDate {
+                days: -1,
+                ..Default::default()
+            },
+        );
         assert_eq!(yesterday.to_string(), "2023-05-09");
     }
 
     #[test]
     fn unresolved_dates_stay_partial() {
-        let e = DateExpr { date: PartialDate { month: Some(4), ..Default::default() }, ..Default::default() };
+        let e = DateExpr {
+            date: PartialDate {
+                month: Some(4),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
         assert_eq!(resolve(&e, None).to_string(), "--04");
         let pubd = PartialDate::parse_iso("2023-05-10").unwrap();
         assert_eq!(resolve(&e, Some(&pubd)).to_string(), "2023-04");
-        let dec = DateExpr { date: PartialDate { month: Some(12), ..Default::default() }, ..Default::default() };
+        let dec = DateExpr {
+            date: PartialDate {
+                month: Some(12),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
         assert_eq!(resolve(&dec, Some(&pubd)).to_string(), "2022-12");
     }
 }

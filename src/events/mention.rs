@@ -35,7 +35,10 @@ pub struct Facts {
 impl Facts {
     /// Whether the mention says anything that could tell it from another meeting.
     pub fn is_concrete(&self) -> bool {
-        self.place.is_some() || !self.date.is_empty() || !self.levels.is_empty() || self.size.is_some()
+        self.place.is_some()
+            || !self.date.is_empty()
+            || !self.levels.is_empty()
+            || self.size.is_some()
     }
 }
 
@@ -61,7 +64,11 @@ enum Attr {
 }
 
 /// Reads every meeting mention of a document; `published` resolves relative dates.
-pub fn mentions(p: &Prepared, rules: &LangRules, published: Option<&PartialDate>) -> Vec<MeetingMention> {
+pub fn mentions(
+    p: &Prepared,
+    rules: &LangRules,
+    published: Option<&PartialDate>,
+) -> Vec<MeetingMention> {
     let mut out = Vec::new();
     for (si, s) in p.sentences.iter().enumerate() {
         if s.furniture {
@@ -72,7 +79,14 @@ pub fn mentions(p: &Prepared, rules: &LangRules, published: Option<&PartialDate>
             continue;
         }
         let attrs = attributes(p, rules, s.tokens.clone(), published);
-        let mut facts: Vec<Facts> = words.iter().map(|(_, k)| Facts { kind: k.clone(), status: "held".into(), ..Default::default() }).collect();
+        let mut facts: Vec<Facts> = words
+            .iter()
+            .map(|(_, k)| Facts {
+                kind: k.clone(),
+                status: "held".into(),
+                ..Default::default()
+            })
+            .collect();
         for (at, attr) in attrs {
             let k = nearest(&words, at);
             let not_venue = matches!(attr, Attr::Place(_)) && !venue(p, rules, words[k].0, at);
@@ -81,14 +95,23 @@ pub fn mentions(p: &Prepared, rules: &LangRules, published: Option<&PartialDate>
             }
         }
         for ((token, _), f) in words.into_iter().zip(facts) {
-            out.push(MeetingMention { sentence: si, token, facts: f });
+            out.push(MeetingMention {
+                sentence: si,
+                token,
+                facts: f,
+            });
         }
     }
     out
 }
 
 fn meeting_words(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<(usize, String)> {
-    rules.meetings.scan(&p.tokens, range, Clitics::ConjPrep).into_iter().map(|h| (h.start, h.value.clone())).collect()
+    rules
+        .meetings
+        .scan(&p.tokens, range, Clitics::ConjPrep)
+        .into_iter()
+        .map(|h| (h.start, h.value.clone()))
+        .collect()
 }
 
 /// The meeting word an attribute at token `at` belongs to: the nearest one before it (Arabic puts
@@ -119,7 +142,12 @@ fn venue(p: &Prepared, rules: &LangRules, word: usize, at: usize) -> bool {
     if p.in_quote[word] != p.in_quote[at] {
         return false;
     }
-    !(word.min(at) + 1..word.max(at)).any(|k| rules.agenda.longest_at(&p.tokens, k, Clitics::Conj).is_some())
+    !(word.min(at) + 1..word.max(at)).any(|k| {
+        rules
+            .agenda
+            .longest_at(&p.tokens, k, Clitics::Conj)
+            .is_some()
+    })
 }
 
 fn apply(f: &mut Facts, attr: Attr) {
@@ -143,7 +171,12 @@ fn apply(f: &mut Facts, attr: Attr) {
         }
         // "لقاء ثان" stays a further meeting whatever else the sentence says of plans
         Attr::Status(s) => {
-            let rank = |x: &str| ["held", "planned", "postponed", "next"].iter().position(|r| *r == x).unwrap_or(0);
+            let rank = |x: &str| {
+                ["held", "planned", "postponed", "next"]
+                    .iter()
+                    .position(|r| *r == x)
+                    .unwrap_or(0)
+            };
             if rank(&s) > rank(&f.status) {
                 f.status = s;
             }
@@ -152,9 +185,17 @@ fn apply(f: &mut Facts, attr: Attr) {
 }
 
 /// Every attribute of a sentence with the token it stands at.
-fn attributes(p: &Prepared, rules: &LangRules, range: Range<usize>, published: Option<&PartialDate>) -> Vec<(usize, Attr)> {
+fn attributes(
+    p: &Prepared,
+    rules: &LangRules,
+    range: Range<usize>,
+    published: Option<&PartialDate>,
+) -> Vec<(usize, Attr)> {
     let mut out = Vec::new();
-    for h in rules.places.scan(&p.tokens, range.clone(), Clitics::ConjPrep) {
+    for h in rules
+        .places
+        .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
+    {
         let place = &rules.place_info[*h.value as usize];
         if locative(p, rules, h.start, h.prefix) && place.kind != "country" {
             out.push((h.start, Attr::Place(place.id.clone())));
@@ -163,7 +204,10 @@ fn attributes(p: &Prepared, rules: &LangRules, range: Range<usize>, published: O
     for (at, e) in date::read(p, rules, range.clone()) {
         out.push((at, Attr::Date(date::resolve(&e, published))));
     }
-    for h in rules.speakers.scan(&p.tokens, range.clone(), Clitics::ConjPrep) {
+    for h in rules
+        .speakers
+        .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
+    {
         // a word that is both a surname and an adjective (السوداني) is read as the person
         let atom = rules
             .speakers
@@ -174,7 +218,9 @@ fn attributes(p: &Prepared, rules: &LangRules, range: Range<usize>, published: O
             .find(|a| !matches!(a, Atom::Adjective(_)))
             .unwrap_or(*h.value);
         let party = match atom {
-            Atom::StateName(k) | Atom::Seat(k) | Atom::Adjective(k) => Some(rules.states[k as usize].party.clone()),
+            Atom::StateName(k) | Atom::Seat(k) | Atom::Adjective(k) => {
+                Some(rules.states[k as usize].party.clone())
+            }
             Atom::Person(k) => rules.people[k as usize].party.clone(),
             _ => None,
         };
@@ -190,10 +236,16 @@ fn attributes(p: &Prepared, rules: &LangRules, range: Range<usize>, published: O
             out.push((h.start, Attr::Party(x)));
         }
     }
-    for h in rules.levels.scan(&p.tokens, range.clone(), Clitics::ConjPrep) {
+    for h in rules
+        .levels
+        .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
+    {
         out.push((h.start, Attr::Level(h.value.clone())));
     }
-    for h in rules.formats.scan(&p.tokens, range.clone(), Clitics::ConjPrep) {
+    for h in rules
+        .formats
+        .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
+    {
         out.push((h.start, Attr::Format(h.value.0.clone(), h.value.1)));
     }
     for h in rules.statuses.scan(&p.tokens, range, Clitics::ConjPrep) {
@@ -210,8 +262,17 @@ fn locative(p: &Prepared, rules: &LangRules, at: usize, prefix: usize) -> bool {
         return true;
     }
     let before = |k: usize| at.checked_sub(k).and_then(|i| p.tokens.get(i));
-    let prev_in = before(1).is_some_and(|t| matches!(t.key.as_str(), "في" | "وفي" | "الي" | "من" | "in" | "at"))
-        || before(2).is_some_and(|t| t.key == "في" && before(1).is_some_and(|b| b.key.starts_with("ال")));
-    let hosts = |i: Option<usize>| i.filter(|&i| i < p.tokens.len()).is_some_and(|i| rules.hosts.longest_at(&p.tokens, i, Clitics::Conj).is_some());
+    let prev_in = before(1)
+        .is_some_and(|t| matches!(t.key.as_str(), "في" | "وفي" | "الي" | "من" | "in" | "at"))
+        || before(2)
+            .is_some_and(|t| t.key == "في" && before(1).is_some_and(|b| b.key.starts_with("ال")));
+    let hosts = |i: Option<usize>| {
+        i.filter(|&i| i < p.tokens.len()).is_some_and(|i| {
+            rules
+                .hosts
+                .longest_at(&p.tokens, i, Clitics::Conj)
+                .is_some()
+        })
+    };
     prev_in || hosts(at.checked_sub(1)) || hosts(Some(at + 1))
 }

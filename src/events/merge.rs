@@ -20,14 +20,26 @@ pub fn fit(a: &Facts, b: &Facts) -> Fit {
     }
     let mut agree = Vec::new();
     if a.place.is_some() && a.place == b.place {
-        agree.push(format!("same place ({})", a.place.as_deref().unwrap_or_default()));
+        agree.push(format!(
+            "same place ({})",
+            a.place.as_deref().unwrap_or_default()
+        ));
     }
-    if a.date.shares_month(&b.date) || (a.date.weekday.is_some() && a.date.weekday == b.date.weekday) {
+    if a.date.shares_month(&b.date)
+        || (a.date.weekday.is_some() && a.date.weekday == b.date.weekday)
+    {
         agree.push(format!("same date ({} ~ {})", a.date, b.date));
     }
     let levels: Vec<&String> = a.levels.intersection(&b.levels).collect();
     if !levels.is_empty() {
-        agree.push(format!("same level ({})", levels.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        agree.push(format!(
+            "same level ({})",
+            levels
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     if a.size.is_some() && a.size == b.size {
         agree.push(format!("same format ({} parties)", a.size.unwrap_or(0)));
@@ -40,13 +52,16 @@ pub fn fit(a: &Facts, b: &Facts) -> Fit {
 }
 
 fn conflict(a: &Facts, b: &Facts) -> Option<String> {
-    if let (Some(x), Some(y)) = (&a.place, &b.place) {
-        if x != y {
-            return Some(format!("different places ({x} / {y})"));
-        }
+    if let (Some(x), Some(y)) = (&a.place, &b.place)
+        && x != y
+    {
+        return Some(format!("different places ({x} / {y})"));
     }
     if !a.date.compatible(&b.date) {
-        return Some(format!("dates cannot be the same day ({} / {})", a.date, b.date));
+        return Some(format!(
+            "dates cannot be the same day ({} / {})",
+            a.date, b.date
+        ));
     }
     if !a.levels.is_empty() && !b.levels.is_empty() && a.levels.is_disjoint(&b.levels) {
         return Some("different levels".to_string());
@@ -54,7 +69,10 @@ fn conflict(a: &Facts, b: &Facts) -> Option<String> {
     for (x, y) in [(a, b), (b, a)] {
         if let Some(n) = x.size {
             if y.parties.len() > n || y.size.is_some_and(|m| m != n) {
-                return Some(format!("{n} parties against {}", y.size.unwrap_or(y.parties.len())));
+                return Some(format!(
+                    "{n} parties against {}",
+                    y.size.unwrap_or(y.parties.len())
+                ));
             }
             if x.parties.len() == n && y.parties.iter().any(|p| !x.parties.contains(p)) {
                 return Some("different parties".to_string());
@@ -84,7 +102,13 @@ mod tests {
     use super::*;
     use crate::events::date::PartialDate;
 
-    fn facts(place: Option<&str>, date: &str, levels: &[&str], parties: &[&str], size: Option<usize>) -> Facts {
+    fn facts(
+        place: Option<&str>,
+        date: &str,
+        levels: &[&str],
+        parties: &[&str],
+        size: Option<usize>,
+    ) -> Facts {
         Facts {
             place: place.map(str::to_string),
             date: PartialDate::parse_iso(date).unwrap_or_default(),
@@ -97,15 +121,39 @@ mod tests {
 
     #[test]
     fn same_city_different_years_never_merge() {
-        let a = facts(Some("moscow"), "2018-12", &["foreign_ministers"], &["RU", "TR"], Some(2));
-        let b = facts(Some("moscow"), "2023-04", &["defence_ministers"], &["RU", "TR", "SY", "IR"], Some(4));
+        let a = facts(
+            Some("moscow"),
+            "2018-12",
+            &["foreign_ministers"],
+            &["RU", "TR"],
+            Some(2),
+        );
+        let b = facts(
+            Some("moscow"),
+            "2023-04",
+            &["defence_ministers"],
+            &["RU", "TR", "SY", "IR"],
+            Some(4),
+        );
         assert!(matches!(fit(&a, &b), Fit::Conflict(_)));
     }
 
     #[test]
     fn defence_and_foreign_ministers_are_different_meetings() {
-        let a = facts(Some("moscow"), "2023", &["defence_ministers"], &["RU", "TR"], None);
-        let b = facts(Some("moscow"), "2023", &["foreign_ministers"], &["RU", "TR"], None);
+        let a = facts(
+            Some("moscow"),
+            "2023",
+            &["defence_ministers"],
+            &["RU", "TR"],
+            None,
+        );
+        let b = facts(
+            Some("moscow"),
+            "2023",
+            &["foreign_ministers"],
+            &["RU", "TR"],
+            None,
+        );
         assert!(matches!(fit(&a, &b), Fit::Conflict(_)));
     }
 
@@ -118,8 +166,20 @@ mod tests {
 
     #[test]
     fn compatible_accounts_agree_on_several_attributes() {
-        let a = facts(Some("doha"), "2024-01-10", &["foreign_ministers"], &["QA", "US"], None);
-        let b = facts(Some("doha"), "2024-01", &["foreign_ministers"], &["QA", "US", "EG"], None);
+        let a = facts(
+            Some("doha"),
+            "2024-01-10",
+            &["foreign_ministers"],
+            &["QA", "US"],
+            None,
+        );
+        let b = facts(
+            Some("doha"),
+            "2024-01",
+            &["foreign_ministers"],
+            &["QA", "US", "EG"],
+            None,
+        );
         match fit(&a, &b) {
             Fit::Agree(why) => assert!(why.len() >= 3, "{why:?}"),
             Fit::Conflict(c) => panic!("{c}"),

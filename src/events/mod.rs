@@ -40,7 +40,12 @@ pub struct DocEvents {
 }
 
 /// Reads a document's meetings and assigns its claims to them.
-pub fn local(p: &Prepared, rules: &LangRules, claims: &[Claim], published: Option<&PartialDate>) -> DocEvents {
+pub fn local(
+    p: &Prepared,
+    rules: &LangRules,
+    claims: &[Claim],
+    published: Option<&PartialDate>,
+) -> DocEvents {
     let mentions = mention::mentions(p, rules, published);
     let mut out = DocEvents::default();
     let lead = lead_sentences(p);
@@ -57,7 +62,10 @@ pub fn local(p: &Prepared, rules: &LangRules, claims: &[Claim], published: Optio
             None => {
                 out.events.push(new_local(p, m, true));
                 main = Some(out.events.len() - 1);
-                by_sentence.entry(m.sentence).or_default().push(out.events.len() - 1);
+                by_sentence
+                    .entry(m.sentence)
+                    .or_default()
+                    .push(out.events.len() - 1);
                 continue;
             }
         };
@@ -70,7 +78,10 @@ pub fn local(p: &Prepared, rules: &LangRules, claims: &[Claim], published: Optio
         by_sentence.entry(m.sentence).or_default().push(idx);
     }
     out.events.retain(|e| e.main || e.facts.is_concrete());
-    out.claim_event = claims.iter().map(|c| claim_event(p, &out, &by_sentence, main, c)).collect();
+    out.claim_event = claims
+        .iter()
+        .map(|c| claim_event(p, &out, &by_sentence, main, c))
+        .collect();
     out
 }
 
@@ -79,9 +90,17 @@ pub fn local(p: &Prepared, rules: &LangRules, claims: &[Claim], published: Optio
 fn lead_sentences(p: &Prepared) -> Vec<usize> {
     let mut out = Vec::new();
     let ends = |s: &crate::text::Sentence| {
-        p.tokens[s.tokens.clone()].iter().rev().find(|t| t.kind != crate::text::TokenKind::Quote).is_some_and(|t| matches!(t.key.as_str(), "." | "!" | "?"))
+        p.tokens[s.tokens.clone()]
+            .iter()
+            .rev()
+            .find(|t| t.kind != crate::text::TokenKind::Quote)
+            .is_some_and(|t| matches!(t.key.as_str(), "." | "!" | "?"))
     };
-    let first_body = p.sentences.iter().find(|s| !s.skip && ends(s)).map(|s| s.paragraph);
+    let first_body = p
+        .sentences
+        .iter()
+        .find(|s| !s.skip && ends(s))
+        .map(|s| s.paragraph);
     for (i, s) in p.sentences.iter().enumerate() {
         let heading = s.skip && Some(s.paragraph) < first_body;
         if heading || Some(s.paragraph) == first_body {
@@ -93,7 +112,12 @@ fn lead_sentences(p: &Prepared) -> Vec<usize> {
 
 fn new_local(p: &Prepared, m: &MeetingMention, main: bool) -> LocalEvent {
     let s = &p.sentences[m.sentence];
-    LocalEvent { facts: m.facts.clone(), mentions: vec![(s.span, p.slice(s.span))], main, why: Vec::new() }
+    LocalEvent {
+        facts: m.facts.clone(),
+        mentions: vec![(s.span, p.slice(s.span))],
+        main,
+        why: Vec::new(),
+    }
 }
 
 fn absorb(p: &Prepared, e: &mut LocalEvent, m: &MeetingMention) {
@@ -114,30 +138,43 @@ fn fits_within(e: &Facts, m: &Facts) -> bool {
         Fit::Conflict(_) => return false,
         Fit::Agree(why) => why,
     };
-    let new_date = (m.date.month.is_some() && e.date.month.is_none()) || (m.date.year.is_some() && e.date.year.is_none());
+    let new_date = (m.date.month.is_some() && e.date.month.is_none())
+        || (m.date.year.is_some() && e.date.year.is_none());
     // a dated aside is the same meeting only if it shares the level or the place
-    !new_date || agree.iter().any(|w| w.starts_with("same level") || w.starts_with("same place"))
+    !new_date
+        || agree
+            .iter()
+            .any(|w| w.starts_with("same level") || w.starts_with("same place"))
 }
 
 /// Puts a non-lead mention with the main event, with another local event it fits, or alone.
-fn place_mention(p: &Prepared, events: &mut Vec<LocalEvent>, main: Option<usize>, m: &MeetingMention) -> usize {
-    if let Some(i) = main {
-        if !m.facts.is_concrete() || fits_within(&events[i].facts, &m.facts) {
-            absorb(p, &mut events[i], m);
-            return i;
-        }
+fn place_mention(
+    p: &Prepared,
+    events: &mut Vec<LocalEvent>,
+    main: Option<usize>,
+    m: &MeetingMention,
+) -> usize {
+    if let Some(i) = main
+        && (!m.facts.is_concrete() || fits_within(&events[i].facts, &m.facts))
+    {
+        absorb(p, &mut events[i], m);
+        return i;
     }
     if !m.facts.is_concrete() {
         events.push(new_local(p, m, false));
         return events.len() - 1;
     }
-    for (i, e) in events.iter_mut().enumerate().filter(|(i, _)| Some(*i) != main) {
-        if let Fit::Agree(why) = merge::fit(&e.facts, &m.facts) {
-            if !why.is_empty() {
-                e.why.push(format!("mentions merged: {}", why.join(", ")));
-                absorb(p, e, m);
-                return i;
-            }
+    for (i, e) in events
+        .iter_mut()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != main)
+    {
+        if let Fit::Agree(why) = merge::fit(&e.facts, &m.facts)
+            && !why.is_empty()
+        {
+            e.why.push(format!("mentions merged: {}", why.join(", ")));
+            absorb(p, e, m);
+            return i;
         }
     }
     events.push(new_local(p, m, false));
@@ -145,11 +182,28 @@ fn place_mention(p: &Prepared, events: &mut Vec<LocalEvent>, main: Option<usize>
 }
 
 /// The meeting a claim is about: another meeting its sentence names, else the main event.
-fn claim_event(p: &Prepared, d: &DocEvents, by_sentence: &BTreeMap<usize, Vec<usize>>, main: Option<usize>, c: &Claim) -> Option<usize> {
-    let sentence = p.sentences.iter().position(|s| s.span.start <= c.cue.span.start && c.cue.span.end <= s.span.end)?;
-    let own = by_sentence.get(&sentence).into_iter().flatten().copied().find(|&i| {
-        Some(i) != main && i < d.events.len() && d.events[i].facts.is_concrete() && d.events[i].facts.status != "next"
-    });
+fn claim_event(
+    p: &Prepared,
+    d: &DocEvents,
+    by_sentence: &BTreeMap<usize, Vec<usize>>,
+    main: Option<usize>,
+    c: &Claim,
+) -> Option<usize> {
+    let sentence = p
+        .sentences
+        .iter()
+        .position(|s| s.span.start <= c.cue.span.start && c.cue.span.end <= s.span.end)?;
+    let own = by_sentence
+        .get(&sentence)
+        .into_iter()
+        .flatten()
+        .copied()
+        .find(|&i| {
+            Some(i) != main
+                && i < d.events.len()
+                && d.events[i].facts.is_concrete()
+                && d.events[i].facts.status != "next"
+        });
     own.or(main).filter(|&i| i < d.events.len())
 }
 
@@ -167,7 +221,10 @@ pub struct DocInput<'a> {
 /// Merges the documents' events into corpus events and names them. Candidates are found through
 /// blocking keys (place, month, level), so the cost grows with the events that share a key, not
 /// with the square of the corpus; a second pass merges groups that only fit once both grew.
-pub fn group(docs: &[DocInput], place_names: &dyn Fn(&str) -> String) -> (Vec<Event>, BTreeMap<String, String>) {
+pub fn group(
+    docs: &[DocInput],
+    place_names: &dyn Fn(&str) -> String,
+) -> (Vec<Event>, BTreeMap<String, String>) {
     let mut groups: Vec<Group> = Vec::new();
     let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut claim_group: BTreeMap<String, usize> = BTreeMap::new();
@@ -176,7 +233,9 @@ pub fn group(docs: &[DocInput], place_names: &dyn Fn(&str) -> String) -> (Vec<Ev
         for e in &d.events.events {
             let gi = match candidate(&groups, &index, &e.facts, usize::MAX) {
                 Some((gi, why)) => {
-                    groups[gi].3.push(format!("{} joined: {}", d.doc, why.join(", ")));
+                    groups[gi]
+                        .3
+                        .push(format!("{} joined: {}", d.doc, why.join(", ")));
                     groups[gi].0 = merge::combine(&groups[gi].0, &e.facts);
                     gi
                 }
@@ -187,7 +246,11 @@ pub fn group(docs: &[DocInput], place_names: &dyn Fn(&str) -> String) -> (Vec<Ev
             };
             add_keys(&mut index, &groups[gi].0, gi);
             for (span, text) in &e.mentions {
-                groups[gi].1.push(Mention { doc: d.doc.to_string(), span: *span, text: text.clone() });
+                groups[gi].1.push(Mention {
+                    doc: d.doc.to_string(),
+                    span: *span,
+                    text: text.clone(),
+                });
             }
             local_to_global.push(gi);
         }
@@ -202,9 +265,21 @@ pub fn group(docs: &[DocInput], place_names: &dyn Fn(&str) -> String) -> (Vec<Ev
         groups[target[*g]].2.push(claim.clone());
     }
     let kept: Vec<usize> = (0..groups.len()).filter(|&g| target[g] == g).collect();
-    let events = name_events(kept.iter().map(|&g| std::mem::take(&mut groups[g])).collect(), place_names);
-    let id_of: BTreeMap<usize, String> = kept.iter().zip(&events).map(|(g, e)| (*g, e.id.clone())).collect();
-    let ids = claim_group.into_iter().map(|(c, g)| (c, id_of[&target[g]].clone())).collect();
+    let events = name_events(
+        kept.iter()
+            .map(|&g| std::mem::take(&mut groups[g]))
+            .collect(),
+        place_names,
+    );
+    let id_of: BTreeMap<usize, String> = kept
+        .iter()
+        .zip(&events)
+        .map(|(g, e)| (*g, e.id.clone()))
+        .collect();
+    let ids = claim_group
+        .into_iter()
+        .map(|(c, g)| (c, id_of[&target[g]].clone()))
+        .collect();
     (events, ids)
 }
 
@@ -226,14 +301,26 @@ fn add_keys(index: &mut BTreeMap<String, Vec<usize>>, f: &Facts, g: usize) {
 }
 
 /// The earliest group before `limit` sharing a key with `f` that fits it on two attributes.
-fn candidate(groups: &[Group], index: &BTreeMap<String, Vec<usize>>, f: &Facts, limit: usize) -> Option<(usize, Vec<String>)> {
-    let mut seen: Vec<usize> = keys(f).iter().filter_map(|k| index.get(k)).flatten().copied().filter(|&g| g < limit).collect();
+fn candidate(
+    groups: &[Group],
+    index: &BTreeMap<String, Vec<usize>>,
+    f: &Facts,
+    limit: usize,
+) -> Option<(usize, Vec<String>)> {
+    let mut seen: Vec<usize> = keys(f)
+        .iter()
+        .filter_map(|k| index.get(k))
+        .flatten()
+        .copied()
+        .filter(|&g| g < limit)
+        .collect();
     seen.sort();
     seen.dedup();
-    seen.into_iter().find_map(|g| match merge::fit(&groups[g].0, f) {
-        Fit::Agree(why) if why.len() >= 2 => Some((g, why)),
-        _ => None,
-    })
+    seen.into_iter()
+        .find_map(|g| match merge::fit(&groups[g].0, f) {
+            Fit::Agree(why) if why.len() >= 2 => Some((g, why)),
+            _ => None,
+        })
 }
 
 /// Merges later groups into earlier ones they now fit; returns each group's final group.
@@ -248,7 +335,10 @@ fn second_pass(groups: &mut [Group], index: &mut BTreeMap<String, Vec<usize>>) -
             let moved = std::mem::take(&mut groups[g].1);
             groups[h].1.extend(moved);
             let later = std::mem::take(&mut groups[g].3);
-            groups[h].3.push(format!("merged once both accounts grew: {}", why.join(", ")));
+            groups[h].3.push(format!(
+                "merged once both accounts grew: {}",
+                why.join(", ")
+            ));
             groups[h].3.extend(later);
             add_keys(index, &groups[h].0.clone(), h);
             for t in target.iter_mut().filter(|t| **t == g) {
@@ -267,8 +357,16 @@ fn name_events(groups: Vec<Group>, place_names: &dyn Fn(&str) -> String) -> Vec<
         .into_iter()
         .map(|(f, mentions, claims, why)| {
             let place = f.place.as_deref().unwrap_or("unknown");
-            let level = f.levels.iter().next().map_or("meeting".to_string(), |l| l.replace('_', "-"));
-            let date = if f.date.is_empty() { "undated".to_string() } else { f.date.to_string() };
+            let level = f
+                .levels
+                .iter()
+                .next()
+                .map_or("meeting".to_string(), |l| l.replace('_', "-"));
+            let date = if f.date.is_empty() {
+                "undated".to_string()
+            } else {
+                f.date.to_string()
+            };
             let base = format!("{place}-{}-{level}", date.trim_start_matches('-'));
             let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
@@ -293,7 +391,18 @@ fn name_events(groups: Vec<Group>, place_names: &dyn Fn(&str) -> String) -> Vec<
 }
 
 fn label(f: &Facts, place: Option<&str>) -> String {
-    let who = if f.levels.is_empty() { String::new() } else { format!("{} ", f.levels.iter().map(|l| l.replace('_', " ")).collect::<Vec<_>>().join(" and ")) };
+    let who = if f.levels.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} ",
+            f.levels
+                .iter()
+                .map(|l| l.replace('_', " "))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        )
+    };
     let mut s = format!("{who}{}", f.kind);
     if let Some(pl) = place {
         s.push_str(&format!(" in {pl}"));
@@ -302,7 +411,10 @@ fn label(f: &Facts, place: Option<&str>) -> String {
         s.push_str(&format!(", {}", f.date));
     }
     if !f.parties.is_empty() {
-        s.push_str(&format!(" ({})", f.parties.iter().cloned().collect::<Vec<_>>().join(", ")));
+        s.push_str(&format!(
+            " ({})",
+            f.parties.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
     }
     s
 }

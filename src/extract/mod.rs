@@ -62,11 +62,18 @@ pub fn claims(doc_id: &str, p: &Prepared, rules: &LangRules) -> Vec<Claim> {
             segment_claims(p, rules, sentence, seg.clone(), &mut drafts);
         }
     }
-    drafts.iter().filter_map(|d| finish(doc_id, p, rules, d)).collect()
+    drafts
+        .iter()
+        .filter_map(|d| finish(doc_id, p, rules, d))
+        .collect()
 }
 
 /// The cues of a clause, in order.
-fn cues_in<'r>(p: &Prepared, rules: &'r LangRules, seg: Range<usize>) -> Vec<(Range<usize>, &'r CueInfo)> {
+fn cues_in<'r>(
+    p: &Prepared,
+    rules: &'r LangRules,
+    seg: Range<usize>,
+) -> Vec<(Range<usize>, &'r CueInfo)> {
     rules
         .cues
         .scan(&p.tokens, seg, Clitics::Conj)
@@ -75,10 +82,18 @@ fn cues_in<'r>(p: &Prepared, rules: &'r LangRules, seg: Range<usize>) -> Vec<(Ra
         .collect()
 }
 
-fn segment_claims<'r>(p: &Prepared, rules: &'r LangRules, sentence: &Sentence, seg: Range<usize>, drafts: &mut Vec<Draft<'r>>) {
+fn segment_claims<'r>(
+    p: &Prepared,
+    rules: &'r LangRules,
+    sentence: &Sentence,
+    seg: Range<usize>,
+    drafts: &mut Vec<Draft<'r>>,
+) {
     let first_here = drafts.len();
     for (cue, info) in cues_in(p, rules, seg.clone()) {
-        if info.requires == Some(Requirement::Evaluation) && !stance::has_evaluation(p, rules, seg.clone()) {
+        if info.requires == Some(Requirement::Evaluation)
+            && !stance::has_evaluation(p, rules, seg.clone())
+        {
             continue;
         }
         let quoted = p.in_quote[cue.start];
@@ -93,27 +108,54 @@ fn segment_claims<'r>(p: &Prepared, rules: &'r LangRules, sentence: &Sentence, s
                 let zone = resolve_anaphor(zone, drafts);
                 if prev_here {
                     let prev = drafts.last().expect("a draft in this clause");
-                    let relay = zone.identified() && is_relay(&prev.speaker) && zone.name != prev.speaker.name;
+                    let relay = zone.identified()
+                        && is_relay(&prev.speaker)
+                        && zone.name != prev.speaker.name;
                     if relay {
                         let outer = drafts.pop().expect("checked");
-                        let mut d = new_draft(p, rules, cue, info, zone, How::Relay, from, seg.end, sentence);
-                        d.notes.push(format!("relayed by {}", outer.speaker.text_or_name()));
+                        let mut d = new_draft(
+                            p,
+                            rules,
+                            cue,
+                            info,
+                            zone,
+                            How::Relay,
+                            from,
+                            seg.end,
+                            sentence,
+                        );
+                        d.notes
+                            .push(format!("relayed by {}", outer.speaker.text_or_name()));
                         push(drafts, d, first_here);
                         continue;
                     }
-                    if quoted || zone.name == prev.speaker.name || owns_position(p, prev, info, cue.start) {
+                    if quoted
+                        || zone.name == prev.speaker.name
+                        || owns_position(p, prev, info, cue.start)
+                    {
                         merge_into_last(drafts, info, seg.end);
                         continue;
                     }
                 } else if quoted {
                     continue;
                 }
-                let (from, how) = if info.frame == Frame::Source && !content_follows(p, from, seg.end) {
-                    (seg.start, how)
-                } else {
-                    (from, how)
-                };
-                let mut d = new_draft(p, rules, cue.clone(), info, zone, how, from, seg.end, sentence);
+                let (from, how) =
+                    if info.frame == Frame::Source && !content_follows(p, from, seg.end) {
+                        (seg.start, how)
+                    } else {
+                        (from, how)
+                    };
+                let mut d = new_draft(
+                    p,
+                    rules,
+                    cue.clone(),
+                    info,
+                    zone,
+                    how,
+                    from,
+                    seg.end,
+                    sentence,
+                );
                 if info.frame == Frame::Source && d.content.start == seg.start {
                     d.content = seg.start..cue.start;
                     d.start = seg.start;
@@ -128,8 +170,22 @@ fn segment_claims<'r>(p: &Prepared, rules: &'r LangRules, sentence: &Sentence, s
                     merge_into_last(drafts, info, seg.end);
                     continue;
                 }
-                let Some((zone, how)) = implicit_speaker(p, rules, &cue, seg.clone(), sentence, drafts) else { continue };
-                let mut d = new_draft(p, rules, cue.clone(), info, zone, how, cue.end, seg.end, sentence);
+                let Some((zone, how)) =
+                    implicit_speaker(p, rules, &cue, seg.clone(), sentence, drafts)
+                else {
+                    continue;
+                };
+                let mut d = new_draft(
+                    p,
+                    rules,
+                    cue.clone(),
+                    info,
+                    zone,
+                    how,
+                    cue.end,
+                    seg.end,
+                    sentence,
+                );
                 d.named_here = false;
                 d
             }
@@ -146,10 +202,10 @@ impl Zone {
 
 /// Appends a draft, ending the previous claim of the clause where this one starts.
 fn push<'r>(drafts: &mut Vec<Draft<'r>>, d: Draft<'r>, first_here: usize) {
-    if drafts.len() > first_here {
-        if let Some(prev) = drafts.last_mut() {
-            prev.content.end = prev.content.end.min(d.start).max(prev.content.start);
-        }
+    if drafts.len() > first_here
+        && let Some(prev) = drafts.last_mut()
+    {
+        prev.content.end = prev.content.end.min(d.start).max(prev.content.start);
     }
     drafts.push(d);
 }
@@ -169,8 +225,11 @@ fn merge_into_last(drafts: &mut [Draft], info: &CueInfo, seg_end: usize) {
 /// previous speaker ("وقالت صحيفة ... التركية نقلا عن مصادر").
 fn owns_position(p: &Prepared, prev: &Draft, info: &CueInfo, at: usize) -> bool {
     let opened = prev.content.start > prev.cue.end.max(prev.speaker.tokens.end)
-        || p.tokens.get(prev.content.start).is_some_and(|t| t.kind == TokenKind::Quote);
-    let chained = info.frame != Frame::Verb && !(prev.content.start..at).any(|k| p.tokens[k].is_word());
+        || p.tokens
+            .get(prev.content.start)
+            .is_some_and(|t| t.kind == TokenKind::Quote);
+    let chained =
+        info.frame != Frame::Verb && !(prev.content.start..at).any(|k| p.tokens[k].is_word());
     (opened && at >= prev.content.start) || prev.info.frame == Frame::Source || chained
 }
 
@@ -179,20 +238,35 @@ fn is_relay(z: &Zone) -> bool {
     z.kind == SpeakerKind::Media || (z.parties.is_empty() && z.kind != SpeakerKind::Person)
 }
 
-fn speaker_of_verb(p: &Prepared, rules: &LangRules, cue: &Range<usize>, seg: Range<usize>) -> Option<(Zone, How, usize)> {
+fn speaker_of_verb(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: &Range<usize>,
+    seg: Range<usize>,
+) -> Option<(Zone, How, usize)> {
     if let Some(z) = speaker::zone_at(p, rules, cue.end, seg.end) {
         let z = speaker::add_alongside(p, rules, z, seg.end);
         let end = z.tokens.end;
         return Some((z, How::After, end));
     }
     let mut end = cue.start;
-    while end > seg.start && rules.aux.longest_at(&p.tokens, end - 1, Clitics::Conj).is_some() {
+    while end > seg.start
+        && rules
+            .aux
+            .longest_at(&p.tokens, end - 1, Clitics::Conj)
+            .is_some()
+    {
         end -= 1;
     }
     speaker::zone_ending_at(p, rules, seg.start, end).map(|z| (z, How::Before, cue.end))
 }
 
-fn source_speaker(p: &Prepared, rules: &LangRules, cue: &Range<usize>, end: usize) -> Option<(Zone, How, usize)> {
+fn source_speaker(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: &Range<usize>,
+    end: usize,
+) -> Option<(Zone, How, usize)> {
     let mut at = cue.end;
     if p.tokens.get(at).is_some_and(|t| t.key == "ل") {
         at += 1;
@@ -204,22 +278,39 @@ fn source_speaker(p: &Prepared, rules: &LangRules, cue: &Range<usize>, end: usiz
 }
 
 /// نقل (the outlet) عن X قوله: X speaks; عنه refers back to the last speaker.
-fn relay_speaker(p: &Prepared, rules: &LangRules, cue: &Range<usize>, end: usize, drafts: &[Draft]) -> Option<(Zone, How, usize)> {
+fn relay_speaker(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: &Range<usize>,
+    end: usize,
+    drafts: &[Draft],
+) -> Option<(Zone, How, usize)> {
     let outlet = speaker::zone_at(p, rules, cue.end, end);
     let after = outlet.as_ref().map_or(cue.end, |z| z.tokens.end);
     // a few words may describe the outlet before عن ("وسائل إعلام سورية رسمية عن")
-    let at = (after..end.min(after + 4)).find(|&k| p.tokens[k].key == "عن" || rules.pronouns.longest_at(&p.tokens, k, Clitics::None).is_some()).unwrap_or(after);
+    let at = (after..end.min(after + 4))
+        .find(|&k| {
+            p.tokens[k].key == "عن"
+                || rules
+                    .pronouns
+                    .longest_at(&p.tokens, k, Clitics::None)
+                    .is_some()
+        })
+        .unwrap_or(after);
     let tok = p.tokens.get(at)?;
-    if tok.key == "عن" {
-        if let Some(z) = speaker::zone_at(p, rules, at + 1, end) {
-            let e = z.tokens.end;
-            return Some((z, How::Relay, e));
-        }
+    if tok.key == "عن"
+        && let Some(z) = speaker::zone_at(p, rules, at + 1, end)
+    {
+        let e = z.tokens.end;
+        return Some((z, How::Relay, e));
     }
-    if rules.pronouns.longest_at(&p.tokens, at, Clitics::None).is_some() {
-        if let Some(prev) = drafts.last() {
-            return Some((prev.speaker.clone(), How::Antecedent, at + 1));
-        }
+    if rules
+        .pronouns
+        .longest_at(&p.tokens, at, Clitics::None)
+        .is_some()
+        && let Some(prev) = drafts.last()
+    {
+        return Some((prev.speaker.clone(), How::Antecedent, at + 1));
     }
     outlet.map(|z| {
         let e = z.tokens.end;
@@ -234,13 +325,25 @@ fn content_follows(p: &Prepared, from: usize, end: usize) -> bool {
 
 /// The speaker of a cue that names none: the last speaker when the cue opens its clause
 /// ("وأضاف أن"), else the sentence's subject ("استضافت موسكو ... محادثات قالت إنها").
-fn implicit_speaker(p: &Prepared, rules: &LangRules, cue: &Range<usize>, seg: Range<usize>, sentence: &Sentence, drafts: &[Draft]) -> Option<(Zone, How)> {
+fn implicit_speaker(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: &Range<usize>,
+    seg: Range<usize>,
+    sentence: &Sentence,
+    drafts: &[Draft],
+) -> Option<(Zone, How)> {
     let last = || drafts.last().map(|d| d.speaker.clone());
     if leads(p, rules, seg.start, cue.start) {
         return last().map(|z| (z, How::Antecedent));
     }
     let before = cue.start.checked_sub(1)?;
-    if rules.relative.longest_at(&p.tokens, before, Clitics::Conj).is_some() || !opens_content(p, rules, cue.end, seg.end) {
+    if rules
+        .relative
+        .longest_at(&p.tokens, before, Clitics::Conj)
+        .is_some()
+        || !opens_content(p, rules, cue.end, seg.end)
+    {
         return None;
     }
     match speaker::first_zone(p, rules, sentence.tokens.start..cue.start) {
@@ -276,11 +379,19 @@ fn opens_content(p: &Prepared, rules: &LangRules, mut i: usize, end: usize) -> b
     while i < end && p.tokens[i].is_punct(",") {
         i += 1;
     }
-    let Some(t) = p.tokens.get(i).filter(|_| i < end) else { return false };
+    let Some(t) = p.tokens.get(i).filter(|_| i < end) else {
+        return false;
+    };
     t.kind == TokenKind::Quote
         || t.is_punct(":")
-        || rules.openers.longest_at(&p.tokens, i, Clitics::Conj).is_some()
-        || rules.prepositions.longest_at(&p.tokens, i, Clitics::None).is_some()
+        || rules
+            .openers
+            .longest_at(&p.tokens, i, Clitics::Conj)
+            .is_some()
+        || rules
+            .prepositions
+            .longest_at(&p.tokens, i, Clitics::None)
+            .is_some()
 }
 
 /// A description that refers back (الوزير الروسي، المصدر، البيانان) takes the last speaker of
@@ -289,22 +400,40 @@ fn resolve_anaphor(z: Zone, drafts: &[Draft]) -> Zone {
     if !z.anaphoric {
         return z;
     }
-    let fits = |d: &&Draft| d.speaker.kind == z.kind && z.parties.iter().all(|x| d.speaker.parties.contains(x));
+    let fits = |d: &&Draft| {
+        d.speaker.kind == z.kind && z.parties.iter().all(|x| d.speaker.parties.contains(x))
+    };
     match drafts.iter().rev().find(fits) {
         // "البيان التركي" after a joint Turkish-Russian statement is the Turkish one alone
-        Some(d) if !z.parties.is_empty() && d.speaker.parties != z.parties => Zone { anaphoric: false, ..z },
+        Some(d) if !z.parties.is_empty() && d.speaker.parties != z.parties => Zone {
+            anaphoric: false,
+            ..z
+        },
         Some(d) => Zone {
             tokens: z.tokens.clone(),
             how: format!("'{}' refers back to {}", z.name, d.speaker.name),
             anaphoric: false,
             ..d.speaker.clone()
         },
-        None => Zone { anaphoric: false, ..z },
+        None => Zone {
+            anaphoric: false,
+            ..z
+        },
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn new_draft<'r>(p: &Prepared, rules: &LangRules, cue: Range<usize>, info: &'r CueInfo, zone: Zone, how: How, from: usize, end: usize, _s: &Sentence) -> Draft<'r> {
+fn new_draft<'r>(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: Range<usize>,
+    info: &'r CueInfo,
+    zone: Zone,
+    how: How,
+    from: usize,
+    end: usize,
+    _s: &Sentence,
+) -> Draft<'r> {
     let start = if how == How::Before || (zone.tokens.start < cue.start && how != How::Antecedent) {
         zone.tokens.start.min(cue.start)
     } else {
@@ -333,7 +462,12 @@ fn skip_openers(p: &Prepared, rules: &LangRules, mut i: usize, end: usize) -> us
             i += 1;
         } else if let Some(h) = rules.openers.longest_at(&p.tokens, i, Clitics::Conj) {
             i = h.end();
-        } else if !preposition && rules.prepositions.longest_at(&p.tokens, i, Clitics::None).is_some() {
+        } else if !preposition
+            && rules
+                .prepositions
+                .longest_at(&p.tokens, i, Clitics::None)
+                .is_some()
+        {
             preposition = true;
             i += 1;
         } else {
@@ -357,12 +491,19 @@ fn finish(doc_id: &str, p: &Prepared, rules: &LangRules, d: &Draft) -> Option<Cl
     if !(content.clone()).any(|k| p.tokens[k].is_word()) {
         return None;
     }
-    let base = d.stances.iter().copied().find(|s| s.is_marked()).unwrap_or(Stance::Assert);
+    let base = d
+        .stances
+        .iter()
+        .copied()
+        .find(|s| s.is_marked())
+        .unwrap_or(Stance::Assert);
     let (stance, marker) = stance::decide(p, rules, base, content.clone());
     let span = p.token_span(d.start.min(d.cue.start), content.end);
     let content_span = p.token_span(content.start, content.end);
     let cue_span = p.token_span(d.cue.start, d.cue.end);
-    let speaker_span = d.named_here.then(|| p.token_span(d.speaker.tokens.start, d.speaker.tokens.end));
+    let speaker_span = d
+        .named_here
+        .then(|| p.token_span(d.speaker.tokens.start, d.speaker.tokens.end));
     let speaker_text = speaker_span.map_or_else(|| d.speaker.name.clone(), |s| p.slice(s));
     let mut why = format!(
         "cue {} ({}); speaker {} by {}: {}",
@@ -391,7 +532,11 @@ fn finish(doc_id: &str, p: &Prepared, rules: &LangRules, d: &Draft) -> Option<Cl
             kind: d.speaker.kind,
             parties: d.speaker.parties.clone(),
         },
-        cue: Cue { text: p.slice(cue_span), span: cue_span, lemma: d.info.lemma.clone() },
+        cue: Cue {
+            text: p.slice(cue_span),
+            span: cue_span,
+            lemma: d.info.lemma.clone(),
+        },
         content: Content {
             text: p.slice(content_span),
             span: content_span,
@@ -404,4 +549,3 @@ fn finish(doc_id: &str, p: &Prepared, rules: &LangRules, d: &Draft) -> Option<Cl
         why,
     })
 }
-

@@ -98,7 +98,11 @@ fn skip_name(p: &Prepared, i: usize, end: usize) -> Option<usize> {
         (TokenKind::Punct, "(") => TokenKind::Punct,
         _ => return None,
     };
-    (i + 1..end.min(i + 8)).find(|&k| p.tokens[k].kind == close && (close == TokenKind::Quote || p.tokens[k].key == ")")).map(|k| k + 1)
+    (i + 1..end.min(i + 8))
+        .find(|&k| {
+            p.tokens[k].kind == close && (close == TokenKind::Quote || p.tokens[k].key == ")")
+        })
+        .map(|k| k + 1)
 }
 
 /// Reads a speaker phrase starting exactly at token `i`, not past `end`.
@@ -107,14 +111,16 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
     let mut j = i;
     let mut prev: Option<Class> = None;
     while j < end {
-        if let Some(c) = prev {
-            if let Some(k) = continuation(p, rules, j, end, c) {
-                j = k;
-                continue;
-            }
+        if let Some(c) = prev
+            && let Some(k) = continuation(p, rules, j, end, c)
+        {
+            j = k;
+            continue;
         }
         let cands = atoms_at(p, rules, j);
-        let Some((atom, len, _)) = pick(&cands, prev) else { break };
+        let Some((atom, len, _)) = pick(&cands, prev) else {
+            break;
+        };
         if j + len > end {
             break;
         }
@@ -128,26 +134,43 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
 
 /// Tokens that may stand inside a phrase without being atoms: an outlet's quoted name, an
 /// apposition comma before a name, an attachment word (التابعة، في) before a head or state.
-fn continuation(p: &Prepared, rules: &LangRules, j: usize, end: usize, prev: Class) -> Option<usize> {
+fn continuation(
+    p: &Prepared,
+    rules: &LangRules,
+    j: usize,
+    end: usize,
+    prev: Class,
+) -> Option<usize> {
     let t = &p.tokens[j];
-    if matches!(prev, Class::Head | Class::Outlet) {
-        if let Some(k) = skip_name(p, j, end) {
-            return Some(k);
-        }
+    if matches!(prev, Class::Head | Class::Outlet)
+        && let Some(k) = skip_name(p, j, end)
+    {
+        return Some(k);
     }
-    let next_is = |k: usize, ok: &dyn Fn(Class) -> bool| atoms_at(p, rules, k).iter().any(|&(a, _, _)| ok(class(a)));
-    if t.is_punct(",") && matches!(prev, Class::Head | Class::Adjective) && next_is(j + 1, &|c| c == Class::Person) {
+    let next_is = |k: usize, ok: &dyn Fn(Class) -> bool| {
+        atoms_at(p, rules, k).iter().any(|&(a, _, _)| ok(class(a)))
+    };
+    if t.is_punct(",")
+        && matches!(prev, Class::Head | Class::Adjective)
+        && next_is(j + 1, &|c| c == Class::Person)
+    {
         return Some(j + 1);
     }
-    if let Some(h) = rules.joiners.longest_at(&p.tokens, j, Clitics::Conj) {
-        if prev != Class::Person && next_is(h.end(), &|c| matches!(c, Class::Head | Class::State)) {
-            return Some(h.end());
-        }
+    if let Some(h) = rules.joiners.longest_at(&p.tokens, j, Clitics::Conj)
+        && prev != Class::Person
+        && next_is(h.end(), &|c| matches!(c, Class::Head | Class::State))
+    {
+        return Some(h.end());
     }
     None
 }
 
-fn describe(p: &Prepared, rules: &LangRules, atoms: &[(Atom, Range<usize>)], tokens: Range<usize>) -> Zone {
+fn describe(
+    p: &Prepared,
+    rules: &LangRules,
+    atoms: &[(Atom, Range<usize>)],
+    tokens: Range<usize>,
+) -> Zone {
     let mut persons = Vec::new();
     let mut others = Vec::new();
     let mut head: Option<(SpeakerKind, String, bool, Option<String>)> = None;
@@ -159,7 +182,9 @@ fn describe(p: &Prepared, rules: &LangRules, atoms: &[(Atom, Range<usize>)], tok
                 let h = &rules.heads[k as usize];
                 match &head {
                     None => head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone())),
-                    Some((SpeakerKind::Anonymous, ..)) if h.kind == SpeakerKind::Media => media_after_anonymous = true,
+                    Some((SpeakerKind::Anonymous, ..)) if h.kind == SpeakerKind::Media => {
+                        media_after_anonymous = true
+                    }
                     _ => {}
                 }
             }
@@ -180,7 +205,8 @@ fn describe(p: &Prepared, rules: &LangRules, atoms: &[(Atom, Range<usize>)], tok
         }
     }
     let text = p.slice(p.token_span(tokens.start, tokens.end));
-    let (mut kind, head_name, anaphoric, mut level) = head.unwrap_or((SpeakerKind::Person, String::new(), false, None));
+    let (mut kind, head_name, anaphoric, mut level) =
+        head.unwrap_or((SpeakerKind::Person, String::new(), false, None));
     let mut parties: Vec<String>;
     let how;
     if !persons.is_empty() {
@@ -190,29 +216,64 @@ fn describe(p: &Prepared, rules: &LangRules, atoms: &[(Atom, Range<usize>)], tok
         }
         kind = SpeakerKind::Person;
         level = level.or_else(|| persons[0].level.clone());
-        how = format!("named person {}", persons.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(", "));
+        how = format!(
+            "named person {}",
+            persons
+                .iter()
+                .map(|x| x.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     } else if media_after_anonymous {
         parties = Vec::new();
         how = "sources of a news outlet speak for no state".to_string();
     } else {
         parties = others;
-        how = if parties.is_empty() { "no state named".to_string() } else { "state words in the phrase".to_string() };
+        how = if parties.is_empty() {
+            "no state named".to_string()
+        } else {
+            "state words in the phrase".to_string()
+        };
     }
     parties.sort();
     parties.dedup();
     let name = if !persons.is_empty() {
-        persons.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(" and ")
+        persons
+            .iter()
+            .map(|x| x.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" and ")
     } else {
         canonical(rules, kind, &head_name, &parties, &text)
     };
-    Zone { tokens, name, kind, parties, anaphoric: anaphoric && persons.is_empty(), level, how }
+    Zone {
+        tokens,
+        name,
+        kind,
+        parties,
+        anaphoric: anaphoric && persons.is_empty(),
+        level,
+        how,
+    }
 }
 
 /// An English name for a speaker: "Turkey", "defence ministry of Turkey and Russia".
-fn canonical(rules: &LangRules, kind: SpeakerKind, head: &str, parties: &[String], text: &str) -> String {
+fn canonical(
+    rules: &LangRules,
+    kind: SpeakerKind,
+    head: &str,
+    parties: &[String],
+    text: &str,
+) -> String {
     let states: Vec<&str> = parties
         .iter()
-        .map(|c| rules.states.iter().find(|s| &s.party == c).map_or(c.as_str(), |s| s.name.as_str()))
+        .map(|c| {
+            rules
+                .states
+                .iter()
+                .find(|s| &s.party == c)
+                .map_or(c.as_str(), |s| s.name.as_str())
+        })
         .collect();
     match (kind, head.is_empty(), states.is_empty()) {
         (SpeakerKind::State, _, false) => states.join(" and "),
@@ -225,12 +286,17 @@ fn canonical(rules: &LangRules, kind: SpeakerKind, head: &str, parties: &[String
 /// The longest speaker phrase that ends exactly at token `end`, starting no earlier than `floor`.
 pub fn zone_ending_at(p: &Prepared, rules: &LangRules, floor: usize, end: usize) -> Option<Zone> {
     let from = floor.max(end.saturating_sub(12));
-    (from..end).filter_map(|k| zone_at(p, rules, k, end)).find(|z| z.tokens.end == end)
+    (from..end)
+        .filter_map(|k| zone_at(p, rules, k, end))
+        .find(|z| z.tokens.end == end)
 }
 
 /// The first speaker phrase in `range` (a sentence's main subject, for relative clauses).
 pub fn first_zone(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Option<Zone> {
-    range.clone().filter(|&k| p.tokens[k].is_word()).find_map(|k| zone_at(p, rules, k, range.end))
+    range
+        .clone()
+        .filter(|&k| p.tokens[k].is_word())
+        .find_map(|k| zone_at(p, rules, k, range.end))
 }
 
 /// Adds a second speaker named further on in the clause, before the content opens
@@ -241,7 +307,9 @@ pub fn add_alongside(p: &Prepared, rules: &LangRules, mut z: Zone, end: usize) -
         if p.tokens[k].kind == TokenKind::Quote || p.in_quote[k] {
             break;
         }
-        let Some(h) = rules.alongside.longest_at(&p.tokens, k, Clitics::Conj) else { continue };
+        let Some(h) = rules.alongside.longest_at(&p.tokens, k, Clitics::Conj) else {
+            continue;
+        };
         if let Some(other) = zone_at(p, rules, h.end(), end).filter(|o| !o.parties.is_empty()) {
             z.parties.extend(other.parties.iter().cloned());
             z.parties.sort();

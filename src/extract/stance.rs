@@ -15,7 +15,12 @@ use crate::text::Prepared;
 const START_WORDS: usize = 2;
 
 /// The stance of a claim and the word that decided it.
-pub fn decide(p: &Prepared, rules: &LangRules, cue_stance: Stance, content: Range<usize>) -> (Stance, Option<String>) {
+pub fn decide(
+    p: &Prepared,
+    rules: &LangRules,
+    cue_stance: Stance,
+    content: Range<usize>,
+) -> (Stance, Option<String>) {
     if cue_stance.is_marked() {
         return (cue_stance, None);
     }
@@ -30,7 +35,11 @@ pub fn decide(p: &Prepared, rules: &LangRules, cue_stance: Stance, content: Rang
             continue;
         }
         words += 1;
-        let Some(h) = rules.markers.longest_at(&p.tokens, i, Clitics::ConjPrep).filter(|h| h.end() <= content.end) else {
+        let Some(h) = rules
+            .markers
+            .longest_at(&p.tokens, i, Clitics::ConjPrep)
+            .filter(|h| h.end() <= content.end)
+        else {
             i += 1;
             continue;
         };
@@ -38,19 +47,27 @@ pub fn decide(p: &Prepared, rules: &LangRules, cue_stance: Stance, content: Rang
         let word = p.slice(p.token_span(i, h.end()));
         if stance == Stance::Deny {
             deny.get_or_insert((stance, word));
-        } else if place == MarkerPlace::Start && (words <= START_WORDS || after_preposition(p, rules, i)) {
+        } else if place == MarkerPlace::Start
+            && (words <= START_WORDS || after_preposition(p, rules, i))
+        {
             start.get_or_insert((stance, word));
         } else if place == MarkerPlace::Anywhere {
             anywhere.get_or_insert((stance, word));
         }
         i = h.end();
     }
-    deny.or(start).or(anywhere).map_or((cue_stance, None), |(s, w)| (s, Some(w)))
+    deny.or(start)
+        .or(anywhere)
+        .map_or((cue_stance, None), |(s, w)| (s, Some(w)))
 }
 
 /// Whether token `i` follows a preposition ("عن أمله" after an adverbial: "كشف في أكتوبر عن تطلعه").
 fn after_preposition(p: &Prepared, rules: &LangRules, i: usize) -> bool {
-    i > 0 && rules.prepositions.longest_at(&p.tokens, i - 1, Clitics::None).is_some()
+    i > 0
+        && rules
+            .prepositions
+            .longest_at(&p.tokens, i - 1, Clitics::None)
+            .is_some()
 }
 
 /// Whether a clause has an evaluation marker (for cues that need one, like وجد).
@@ -71,11 +88,18 @@ pub fn topics(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<Strin
         if !t.is_word() {
             continue;
         }
-        if let Some(h) = rules.topic_phrases.longest_at(&p.tokens, i, Clitics::ConjPrep).filter(|h| h.end() <= range.end) {
+        if let Some(h) = rules
+            .topic_phrases
+            .longest_at(&p.tokens, i, Clitics::ConjPrep)
+            .filter(|h| h.end() <= range.end)
+        {
             found.push(*h.value);
         }
         for (form, _) in variants(&t.key, Clitics::ConjPrep) {
-            let bare = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(form);
+            let bare = form
+                .strip_prefix("ال")
+                .filter(|b| b.chars().count() >= 2)
+                .unwrap_or(form);
             for w in [form, bare] {
                 if let Some(idx) = stem_topic(rules, w) {
                     found.push(idx);
@@ -85,11 +109,17 @@ pub fn topics(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<Strin
     }
     found.sort();
     found.dedup();
-    found.into_iter().map(|i| rules.topic_ids[i as usize].clone()).collect()
+    found
+        .into_iter()
+        .map(|i| rules.topic_ids[i as usize].clone())
+        .collect()
 }
 
 /// The topic whose stem starts `word`, longest stem first.
 fn stem_topic(rules: &LangRules, word: &str) -> Option<u32> {
     let ends: Vec<usize> = word.char_indices().map(|(b, c)| b + c.len_utf8()).collect();
-    ends.iter().rev().filter(|&&e| word[..e].chars().count() >= 3).find_map(|&e| rules.topic_stems.get(&word[..e]).copied())
+    ends.iter()
+        .rev()
+        .filter(|&&e| word[..e].chars().count() >= 3)
+        .find_map(|&e| rules.topic_stems.get(&word[..e]).copied())
 }

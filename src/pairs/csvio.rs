@@ -29,11 +29,20 @@ pub enum PairsError {
 
 /// Labels every row of a CSV with columns `s1,s2`, writing it back with `predicted` and `why`
 /// added; returns the number of rows.
-pub fn label_csv<R: Read, W: Write>(input: R, output: W, rules: &PairRules) -> Result<usize, PairsError> {
+pub fn label_csv<R: Read, W: Write>(
+    input: R,
+    output: W,
+    rules: &PairRules,
+) -> Result<usize, PairsError> {
     let mut rd = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let mut wr = csv::Writer::from_writer(output);
     let header = rd.headers()?.clone();
-    let col = |name: &'static str| header.iter().position(|h| h.trim() == name).ok_or(PairsError::MissingColumn(name));
+    let col = |name: &'static str| {
+        header
+            .iter()
+            .position(|h| h.trim() == name)
+            .ok_or(PairsError::MissingColumn(name))
+    };
     let (i1, i2) = (col("s1")?, col("s2")?);
     let mut out_header = header.clone();
     out_header.push_field("predicted");
@@ -44,7 +53,9 @@ pub fn label_csv<R: Read, W: Write>(input: R, output: W, rules: &PairRules) -> R
         let rec = rec?;
         let line = rec.position().map_or(0, |p| p.line());
         let field = |i: usize, column: &'static str| {
-            rec.get(i).filter(|v| !v.trim().is_empty()).ok_or(PairsError::MissingField { line, column })
+            rec.get(i)
+                .filter(|v| !v.trim().is_empty())
+                .ok_or(PairsError::MissingField { line, column })
         };
         let verdict = compare(field(i1, "s1")?, field(i2, "s2")?, rules);
         let mut out = rec.clone();

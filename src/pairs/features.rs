@@ -78,17 +78,29 @@ impl Statement {
     /// Tokenizes and stems `text`; `is_stop` says which stems are function words.
     pub fn new(text: &str, is_stop: impl Fn(&str) -> bool, lang: Option<&LangRules>) -> Statement {
         let chars: Vec<char> = text.chars().collect();
-        let tokens: Vec<Token> = tokenize(&chars).into_iter().filter(Token::is_word).collect();
+        let tokens: Vec<Token> = tokenize(&chars)
+            .into_iter()
+            .filter(Token::is_word)
+            .collect();
         let mut st = Statement::default();
         for t in &tokens {
             let text: String = chars[t.span.start..t.span.end].iter().collect();
             if t.kind == TokenKind::Number {
-                let digits: String = t.key.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+                let digits: String = t
+                    .key
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.')
+                    .collect();
                 st.numbers.insert(digits.trim_end_matches('.').to_string());
             }
             let stem = stem(&t.key);
             let content = !is_stop(&stem) && t.key.chars().count() > 1;
-            st.words.push(Word { text, stem, content, number: t.kind == TokenKind::Number });
+            st.words.push(Word {
+                text,
+                stem,
+                content,
+                number: t.kind == TokenKind::Number,
+            });
         }
         if let Some(l) = lang {
             st.find_entities(&tokens, &chars, l);
@@ -97,13 +109,22 @@ impl Statement {
     }
 
     fn find_entities(&mut self, tokens: &[Token], chars: &[char], lang: &LangRules) {
-        let written = |start: usize, end: usize| -> String { chars[tokens[start].span.start..tokens[end - 1].span.end].iter().collect() };
-        for hit in lang.speakers.scan(tokens, 0..tokens.len(), Clitics::ConjPrep) {
+        let written = |start: usize, end: usize| -> String {
+            chars[tokens[start].span.start..tokens[end - 1].span.end]
+                .iter()
+                .collect()
+        };
+        for hit in lang
+            .speakers
+            .scan(tokens, 0..tokens.len(), Clitics::ConjPrep)
+        {
             let (kind, id, party) = match *hit.value {
-                Atom::StateName(i) | Atom::Seat(i) | Atom::Adjective(i) => match lang.states.get(i as usize) {
-                    Some(s) => (EntityKind::State, s.party.clone(), Some(s.party.clone())),
-                    None => continue,
-                },
+                Atom::StateName(i) | Atom::Seat(i) | Atom::Adjective(i) => {
+                    match lang.states.get(i as usize) {
+                        Some(s) => (EntityKind::State, s.party.clone(), Some(s.party.clone())),
+                        None => continue,
+                    }
+                }
                 Atom::Person(i) => match lang.people.get(i as usize) {
                     Some(p) => (EntityKind::Person, p.name.clone(), p.party.clone()),
                     None => continue,
@@ -114,33 +135,62 @@ impl Statement {
                 },
                 Atom::Head(_) => continue,
             };
-            self.add(Entity { kind, id, party, text: written(hit.start, hit.end()) });
+            self.add(Entity {
+                kind,
+                id,
+                party,
+                text: written(hit.start, hit.end()),
+            });
         }
         for hit in lang.places.scan(tokens, 0..tokens.len(), Clitics::ConjPrep) {
-            let Some(p) = lang.place_info.get(*hit.value as usize) else { continue };
+            let Some(p) = lang.place_info.get(*hit.value as usize) else {
+                continue;
+            };
             let (kind, id) = match p.kind.as_str() {
-                "country" => (EntityKind::State, p.state.clone().unwrap_or_else(|| p.id.clone())),
+                "country" => (
+                    EntityKind::State,
+                    p.state.clone().unwrap_or_else(|| p.id.clone()),
+                ),
                 _ => (EntityKind::Place, p.id.clone()),
             };
-            self.add(Entity { kind, id, party: p.state.clone(), text: written(hit.start, hit.end()) });
+            self.add(Entity {
+                kind,
+                id,
+                party: p.state.clone(),
+                text: written(hit.start, hit.end()),
+            });
         }
     }
 
     fn add(&mut self, e: Entity) {
-        if !e.id.is_empty() && !self.entities.iter().any(|x| x.kind == e.kind && x.id == e.id) {
+        if !e.id.is_empty()
+            && !self
+                .entities
+                .iter()
+                .any(|x| x.kind == e.kind && x.id == e.id)
+        {
             self.entities.push(e);
         }
     }
 
     /// The entities of one kind that `other` does not name, by identity or by any of their words
     /// (`غزة` is in `قطاع غزة`, `السودان` in `جنوب السودان`).
-    pub fn entities_missing_from<'a>(&'a self, other: &Statement, kind: EntityKind) -> Vec<&'a Entity> {
-        self.entities.iter().filter(|e| e.kind == kind && !other.names(e)).collect()
+    pub fn entities_missing_from<'a>(
+        &'a self,
+        other: &Statement,
+        kind: EntityKind,
+    ) -> Vec<&'a Entity> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == kind && !other.names(e))
+            .collect()
     }
 
     /// Whether this statement names `e`: the same entity, or one of its words.
     pub fn names(&self, e: &Entity) -> bool {
-        self.entities.iter().any(|o| o.kind == e.kind && o.id == e.id)
+        self.entities
+            .iter()
+            .any(|o| o.kind == e.kind && o.id == e.id)
             || e.text.split_whitespace().any(|w| {
                 let s = stem(&crate::text::fold::key(w));
                 self.content().any(|v| same_word(&s, &v.stem))
@@ -149,7 +199,10 @@ impl Statement {
 
     /// The states this statement involves: named, or the state of a person, outlet or place named.
     pub fn parties(&self) -> BTreeSet<&str> {
-        self.entities.iter().filter_map(|e| e.party.as_deref()).collect()
+        self.entities
+            .iter()
+            .filter_map(|e| e.party.as_deref())
+            .collect()
     }
 
     /// The stems in order (all words).
@@ -170,19 +223,25 @@ pub fn stem(word: &str) -> String {
     if let Some(rest) = strip_prefix_min(w, &["و", "ف"], 3) {
         w = rest;
     }
-    if let Some(rest) = strip_prefix_min(w, &["بال", "كال", "وال", "فال", "لل", "ال"], 2) {
+    if let Some(rest) = strip_prefix_min(w, &["بال", "كال", "وال", "فال", "لل", "ال"], 2)
+    {
         w = rest;
     } else if let Some(rest) = strip_prefix_min(w, &["ب", "ل", "ك"], 4) {
         w = rest;
     }
-    if let Some(rest) = SUFFIXES.iter().find_map(|s| w.strip_suffix(s).filter(|r| r.chars().count() >= 3)) {
+    if let Some(rest) = SUFFIXES
+        .iter()
+        .find_map(|s| w.strip_suffix(s).filter(|r| r.chars().count() >= 3))
+    {
         w = rest;
     }
     w.to_string()
 }
 
 fn strip_prefix_min<'a>(w: &'a str, prefixes: &[&str], min: usize) -> Option<&'a str> {
-    prefixes.iter().find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= min))
+    prefixes
+        .iter()
+        .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= min))
 }
 
 /// Whether two stems are the same word: equal, long and nearly equal (spelling variants and
@@ -207,17 +266,24 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// Whether `long` is `short` with a proclitic the stemmer could not tell from a root letter
 /// (`بتكوين` / `تكوين`).
 fn clitic_of(long: &str, short: &str) -> bool {
-    short.chars().count() >= 4 && long.strip_suffix(short).is_some_and(|p| matches!(p, "ب" | "ل" | "ك" | "و" | "ف"))
+    short.chars().count() >= 4
+        && long
+            .strip_suffix(short)
+            .is_some_and(|p| matches!(p, "ب" | "ل" | "ك" | "و" | "ف"))
 }
 
 /// The consonants of a stem: the long vowels ا و ي dropped.
 fn skeleton(stem: &str) -> String {
-    stem.chars().filter(|c| !matches!(c, 'ا' | 'و' | 'ي')).collect()
+    stem.chars()
+        .filter(|c| !matches!(c, 'ا' | 'و' | 'ي'))
+        .collect()
 }
 
 /// A skeleton without a leading verb or participle prefix (ت م ن).
 fn unprefixed(k: &str) -> &str {
-    k.strip_prefix(['ت', 'م', 'ن']).filter(|r| r.chars().count() >= 3).unwrap_or(k)
+    k.strip_prefix(['ت', 'م', 'ن'])
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(k)
 }
 
 /// The share of each statement's content words that the other statement has: `(s1, s2)`.
@@ -227,7 +293,10 @@ pub fn overlap(s1: &Statement, s2: &Statement) -> (f64, f64) {
         if words.is_empty() {
             return 0.0;
         }
-        let hit = words.iter().filter(|w| b.content().any(|v| same_word(&w.stem, &v.stem))).count();
+        let hit = words
+            .iter()
+            .filter(|w| b.content().any(|v| same_word(&w.stem, &v.stem)))
+            .count();
         hit as f64 / words.len() as f64
     };
     (share(s1, s2), share(s2, s1))
@@ -235,7 +304,10 @@ pub fn overlap(s1: &Statement, s2: &Statement) -> (f64, f64) {
 
 /// The content words of `a` that `b` lacks, as written.
 pub fn unmatched<'a>(a: &'a Statement, b: &Statement) -> Vec<&'a str> {
-    a.content().filter(|w| !b.content().any(|v| same_word(&w.stem, &v.stem))).map(|w| w.text.as_str()).collect()
+    a.content()
+        .filter(|w| !b.content().any(|v| same_word(&w.stem, &v.stem)))
+        .map(|w| w.text.as_str())
+        .collect()
 }
 
 #[cfg(test)]
@@ -259,6 +331,9 @@ mod tests {
         let a = Statement::new("ارتفاع الذهب في لندن", stop, None);
         let b = Statement::new("الذهب يرتفع في باريس", stop, None);
         let (o1, o2) = overlap(&a, &b);
-        assert!((o1 - 2.0 / 3.0).abs() < 1e-9 && (o2 - 2.0 / 3.0).abs() < 1e-9, "{o1} {o2}");
+        assert!(
+            (o1 - 2.0 / 3.0).abs() < 1e-9 && (o2 - 2.0 / 3.0).abs() < 1e-9,
+            "{o1} {o2}"
+        );
     }
 }

@@ -56,7 +56,11 @@ pub struct PairVerdict {
 
 impl PairVerdict {
     fn new(label: PairLabel, rule: impl Into<String>, why: impl Into<String>) -> PairVerdict {
-        PairVerdict { label, why: why.into(), rule: rule.into() }
+        PairVerdict {
+            label,
+            why: why.into(),
+            rule: rule.into(),
+        }
     }
 }
 
@@ -69,23 +73,39 @@ pub fn compare(s1: &str, s2: &str, rules: &PairRules) -> PairVerdict {
     let mean = (o1 + o2) / 2.0;
     let t = rules.thresholds;
     if mean < t.related {
-        return PairVerdict::new(PairLabel::Other, "pairs.unrelated", format!("little shared content (overlap {mean:.2})"));
+        return PairVerdict::new(
+            PairLabel::Other,
+            "pairs.unrelated",
+            format!("little shared content (overlap {mean:.2})"),
+        );
     }
     let checks = [opposition, negation, numbers, parties];
     if let Some(v) = checks.iter().find_map(|check| check(&a, &b, rules)) {
         return v;
     }
     if mean >= t.agree {
-        return PairVerdict::new(PairLabel::Agree, "pairs.paraphrase", format!("paraphrase, no contradiction (overlap {mean:.2})"));
+        return PairVerdict::new(
+            PairLabel::Agree,
+            "pairs.paraphrase",
+            format!("paraphrase, no contradiction (overlap {mean:.2})"),
+        );
     }
     let (gone, new) = (unmatched(&a, &b), unmatched(&b, &a));
-    let why = format!("changed content (overlap {mean:.2}): s2 drops '{}', adds '{}'", gone.join(" "), new.join(" "));
+    let why = format!(
+        "changed content (overlap {mean:.2}): s2 drops '{}', adds '{}'",
+        gone.join(" "),
+        new.join(" ")
+    );
     PairVerdict::new(PairLabel::Disagree, "pairs.changed", why)
 }
 
 /// The words of `st` that a match covers.
 fn words(st: &Statement, (i, n): (usize, usize)) -> String {
-    st.words[i..i + n].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+    st.words[i..i + n]
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One side of an opposition in s1 and the other in s2 (a side both share does not count).
@@ -102,8 +122,17 @@ fn opposition(a: &Statement, b: &Statement, rules: &PairRules) -> Option<PairVer
             None
         };
         if let Some(((i, n, _), (j, m, _))) = hit {
-            let why = format!("{}: '{}' in s1, '{}' in s2", o.id, words(a, (i, n)), words(b, (j, m)));
-            return Some(PairVerdict::new(PairLabel::Disagree, format!("pairs.opposition.{}", o.id), why));
+            let why = format!(
+                "{}: '{}' in s1, '{}' in s2",
+                o.id,
+                words(a, (i, n)),
+                words(b, (j, m))
+            );
+            return Some(PairVerdict::new(
+                PairLabel::Disagree,
+                format!("pairs.opposition.{}", o.id),
+                why,
+            ));
         }
     }
     None
@@ -123,7 +152,11 @@ fn negation(a: &Statement, b: &Statement, rules: &PairRules) -> Option<PairVerdi
     if na.len() == nb.len() {
         return None;
     }
-    let (side, st, hits) = if nb.len() > na.len() { ("s2", b, nb) } else { ("s1", a, na) };
+    let (side, st, hits) = if nb.len() > na.len() {
+        ("s2", b, nb)
+    } else {
+        ("s1", a, na)
+    };
     let shown: Vec<String> = hits.iter().map(|&(i, n, _)| words(st, (i, n))).collect();
     let why = format!("negation '{}' in {side} only", shown.join("', '"));
     Some(PairVerdict::new(PairLabel::Disagree, "pairs.negation", why))
@@ -136,7 +169,10 @@ fn numbers(a: &Statement, b: &Statement, _: &PairRules) -> Option<PairVerdict> {
     if only_a.is_empty() || only_b.is_empty() {
         return None;
     }
-    let why = format!("different numbers: {} in s1, {} in s2", only_a[0], only_b[0]);
+    let why = format!(
+        "different numbers: {} in s1, {} in s2",
+        only_a[0], only_b[0]
+    );
     Some(PairVerdict::new(PairLabel::Disagree, "pairs.number", why))
 }
 
@@ -144,21 +180,52 @@ fn numbers(a: &Statement, b: &Statement, _: &PairRules) -> Option<PairVerdict> {
 /// not: a swapped place or party ("تونس تستضيف" / "المغرب يستضيف"). Failing that, s2 brings in a
 /// state s1 does not involve while a word of s1 went missing ("متحف باريسي" / "متحف ألماني").
 fn parties(a: &Statement, b: &Statement, _: &PairRules) -> Option<PairVerdict> {
-    for kind in [EntityKind::State, EntityKind::Person, EntityKind::Outlet, EntityKind::Place] {
-        let (only_a, only_b) = (a.entities_missing_from(b, kind), b.entities_missing_from(a, kind));
+    for kind in [
+        EntityKind::State,
+        EntityKind::Person,
+        EntityKind::Outlet,
+        EntityKind::Place,
+    ] {
+        let (only_a, only_b) = (
+            a.entities_missing_from(b, kind),
+            b.entities_missing_from(a, kind),
+        );
         if let (Some(x), Some(y)) = (only_a.first(), only_b.first()) {
-            let why = format!("different {}: '{}' ({}) in s1, '{}' ({}) in s2", kind.name(), x.text, x.id, y.text, y.id);
-            return Some(PairVerdict::new(PairLabel::Disagree, format!("pairs.{}", kind.name()), why));
+            let why = format!(
+                "different {}: '{}' ({}) in s1, '{}' ({}) in s2",
+                kind.name(),
+                x.text,
+                x.id,
+                y.text,
+                y.id
+            );
+            return Some(PairVerdict::new(
+                PairLabel::Disagree,
+                format!("pairs.{}", kind.name()),
+                why,
+            ));
         }
     }
     let known = a.parties();
-    let new = b.entities.iter().find(|e| e.party.as_deref().is_some_and(|p| !known.contains(p)) && !a.names(e))?;
+    let new = b
+        .entities
+        .iter()
+        .find(|e| e.party.as_deref().is_some_and(|p| !known.contains(p)) && !a.names(e))?;
     let gone = unmatched(a, b);
     if gone.is_empty() {
         return None;
     }
-    let why = format!("new {}: '{}' in s2 where s1 has '{}'", new.kind.name(), new.text, gone.join(" "));
-    Some(PairVerdict::new(PairLabel::Disagree, "pairs.new_entity", why))
+    let why = format!(
+        "new {}: '{}' in s2 where s1 has '{}'",
+        new.kind.name(),
+        new.text,
+        gone.join(" ")
+    );
+    Some(PairVerdict::new(
+        PairLabel::Disagree,
+        "pairs.new_entity",
+        why,
+    ))
 }
 
 #[cfg(test)]

@@ -63,21 +63,35 @@ impl PairRules {
     pub fn from_ruleset(rules: &RuleSet) -> PairRules {
         let lang = rules.lang("ar").clone();
         let (file, origins) = &lang.pairs;
-        let list = |v: &[toml::Spanned<String>]| v.iter().map(|w| phrase(w.get_ref())).collect::<Vec<_>>();
+        let list =
+            |v: &[toml::Spanned<String>]| v.iter().map(|w| phrase(w.get_ref())).collect::<Vec<_>>();
         let oppositions = file
             .opposition
             .iter()
-            .map(|o| Opposition { id: o.id.get_ref().clone(), a: list(&o.a), b: list(&o.b) })
+            .map(|o| Opposition {
+                id: o.id.get_ref().clone(),
+                a: list(&o.a),
+                b: list(&o.b),
+            })
             .collect();
         let examples = file
             .example
             .iter()
             .zip(origins)
-            .map(|(e, origin)| PairCase { origin: origin.clone(), s1: e.s1.get_ref().clone(), s2: e.s2.get_ref().clone(), label: e.label })
+            .map(|(e, origin)| PairCase {
+                origin: origin.clone(),
+                s1: e.s1.get_ref().clone(),
+                s2: e.s2.get_ref().clone(),
+                label: e.label,
+            })
             .collect();
         PairRules {
             negations: list(&file.negations),
-            stopwords: file.stopwords.iter().flat_map(|w| phrase(w.get_ref())).collect(),
+            stopwords: file
+                .stopwords
+                .iter()
+                .flat_map(|w| phrase(w.get_ref()))
+                .collect(),
             oppositions,
             thresholds: file.thresholds,
             examples,
@@ -87,7 +101,8 @@ impl PairRules {
 
     /// The embedded default rules.
     pub fn embedded() -> PairRules {
-        let set = RuleSet::embedded().unwrap_or_else(|e| panic!("embedded rules are invalid: {}", e[0]));
+        let set =
+            RuleSet::embedded().unwrap_or_else(|e| panic!("embedded rules are invalid: {}", e[0]));
         PairRules::from_ruleset(&set)
     }
 
@@ -106,7 +121,10 @@ pub fn find<'a>(phrases: &'a [Phrase], stems: &[&str]) -> Vec<(usize, usize, &'a
             continue;
         }
         for i in 0..=stems.len() - n {
-            if p.iter().zip(&stems[i..i + n]).all(|(e, s)| word_matches(e, s)) {
+            if p.iter()
+                .zip(&stems[i..i + n])
+                .all(|(e, s)| word_matches(e, s))
+            {
                 out.push((i, n, p));
             }
         }
@@ -120,5 +138,8 @@ fn word_matches(entry: &str, stem: &str) -> bool {
     if entry == stem {
         return true;
     }
-    entry.chars().count() >= 4 && stem.strip_prefix(entry).is_some_and(|rest| rest.chars().count() <= 2)
+    entry.chars().count() >= 4
+        && stem
+            .strip_prefix(entry)
+            .is_some_and(|rest| rest.chars().count() <= 2)
 }

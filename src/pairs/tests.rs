@@ -16,7 +16,10 @@ fn verdict(s1: &str, s2: &str) -> PairVerdict {
 
 #[test]
 fn negation_on_one_side_disagrees() {
-    let v = verdict("الوزير يزور المدينة المنكوبة", "الوزير لم يزر المدينة المنكوبة");
+    let v = verdict(
+        "الوزير يزور المدينة المنكوبة",
+        "الوزير لم يزر المدينة المنكوبة",
+    );
     assert_eq!(v.label, PairLabel::Disagree, "{v:?}");
     assert_eq!(v.rule, "pairs.negation");
     assert!(v.why.contains("لم"), "{}", v.why);
@@ -24,7 +27,10 @@ fn negation_on_one_side_disagrees() {
 
 #[test]
 fn antonyms_disagree() {
-    let v = verdict("ارتفاع أسعار القمح في الأسواق العالمية", "أسعار القمح تنخفض في الأسواق العالمية");
+    let v = verdict(
+        "ارتفاع أسعار القمح في الأسواق العالمية",
+        "أسعار القمح تنخفض في الأسواق العالمية",
+    );
     assert_eq!(v.label, PairLabel::Disagree, "{v:?}");
     assert_eq!(v.rule, "pairs.opposition.rise-fall");
     let v = verdict("المحكمة تقرر إغلاق المصنع", "المحكمة تقرر فتح المصنع");
@@ -33,33 +39,64 @@ fn antonyms_disagree() {
 
 #[test]
 fn a_side_both_statements_share_is_no_opposition() {
-    let v = verdict("الدولار يرتفع بعد انخفاض مفاجئ", "ارتفاع الدولار بعد انخفاض مفاجئ");
+    let v = verdict(
+        "الدولار يرتفع بعد انخفاض مفاجئ",
+        "ارتفاع الدولار بعد انخفاض مفاجئ",
+    );
     assert_eq!(v.label, PairLabel::Agree, "{v:?}");
 }
 
 #[test]
 fn different_numbers_disagree() {
-    let v = verdict("الشركة تبيع 40 طائرة لشركة الطيران الوطنية", "الشركة تبيع ٦٠ طائرة لشركة الطيران الوطنية");
-    assert_eq!((v.label, v.rule.as_str()), (PairLabel::Disagree, "pairs.number"), "{v:?}");
+    let v = verdict(
+        "الشركة تبيع 40 طائرة لشركة الطيران الوطنية",
+        "الشركة تبيع ٦٠ طائرة لشركة الطيران الوطنية",
+    );
+    assert_eq!(
+        (v.label, v.rule.as_str()),
+        (PairLabel::Disagree, "pairs.number"),
+        "{v:?}"
+    );
 }
 
 #[test]
 fn swapped_party_disagrees() {
-    let v = verdict("تونس تستضيف مؤتمر الطاقة المتجددة", "المغرب يستضيف مؤتمر الطاقة المتجددة");
-    assert_eq!((v.label, v.rule.as_str()), (PairLabel::Disagree, "pairs.party"), "{v:?}");
+    let v = verdict(
+        "تونس تستضيف مؤتمر الطاقة المتجددة",
+        "المغرب يستضيف مؤتمر الطاقة المتجددة",
+    );
+    assert_eq!(
+        (v.label, v.rule.as_str()),
+        (PairLabel::Disagree, "pairs.party"),
+        "{v:?}"
+    );
     assert!(v.why.contains("TN") && v.why.contains("MA"), "{}", v.why);
 }
 
 #[test]
 fn paraphrase_agrees() {
-    let v = verdict("وزير الخارجية يلتقي نظيره الفرنسي في جنيف", "لقاء بين وزير الخارجية ونظيره الفرنسي في جنيف");
-    assert_eq!((v.label, v.rule.as_str()), (PairLabel::Agree, "pairs.paraphrase"), "{v:?}");
+    let v = verdict(
+        "وزير الخارجية يلتقي نظيره الفرنسي في جنيف",
+        "لقاء بين وزير الخارجية ونظيره الفرنسي في جنيف",
+    );
+    assert_eq!(
+        (v.label, v.rule.as_str()),
+        (PairLabel::Agree, "pairs.paraphrase"),
+        "{v:?}"
+    );
 }
 
 #[test]
 fn unrelated_statements_are_other() {
-    let v = verdict("فريق الكرة يستعد لمباراة الكأس", "البنك المركزي يطرح سندات حكومية");
-    assert_eq!((v.label, v.rule.as_str()), (PairLabel::Other, "pairs.unrelated"), "{v:?}");
+    let v = verdict(
+        "فريق الكرة يستعد لمباراة الكأس",
+        "البنك المركزي يطرح سندات حكومية",
+    );
+    assert_eq!(
+        (v.label, v.rule.as_str()),
+        (PairLabel::Other, "pairs.unrelated"),
+        "{v:?}"
+    );
 }
 
 #[test]
@@ -71,7 +108,16 @@ fn every_rule_file_example_holds() {
         .iter()
         .filter_map(|e| {
             let v = compare(&e.s1, &e.s2, r);
-            (v.label != e.label).then(|| format!("{}: expected {}, got {} ({}: {})", e.origin, e.label.as_str(), v.label.as_str(), v.rule, v.why))
+            (v.label != e.label).then(|| {
+                format!(
+                    "{}: expected {}, got {} ({}: {})",
+                    e.origin,
+                    e.label.as_str(),
+                    v.label.as_str(),
+                    v.rule,
+                    v.why
+                )
+            })
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -85,7 +131,12 @@ fn label_csv_keeps_columns_and_adds_two() {
     let text = String::from_utf8(out).unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("id,s1,s2,predicted,why"));
-    assert!(lines.next().unwrap().starts_with("7,المدينة تفتح الحدائق العامة,المدينة تغلق الحدائق العامة,disagree,"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("7,المدينة تفتح الحدائق العامة,المدينة تغلق الحدائق العامة,disagree,")
+    );
 }
 
 #[test]

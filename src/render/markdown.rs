@@ -29,7 +29,11 @@ pub fn render(r: &Report, view: View) -> String {
         }
     } else {
         for e in &r.events {
-            let fs: Vec<_> = r.findings.iter().filter(|f| f.event.as_deref() == Some(&e.id)).collect();
+            let fs: Vec<_> = r
+                .findings
+                .iter()
+                .filter(|f| f.event.as_deref() == Some(&e.id))
+                .collect();
             if view == View::Findings && fs.is_empty() {
                 continue;
             }
@@ -38,8 +42,18 @@ pub fn render(r: &Report, view: View) -> String {
                 out.push_str("| kind | side A | side B | score | why |\n|---|---|---|---|---|\n");
                 for f in fs {
                     let side = |ids: &[String], p: &[String]| {
-                        let first = ids.first().and_then(|id| r.claims.iter().find(|c| &c.id == id));
-                        format!("{}: {}", parties(p), cell(&first.map_or(String::new(), |c| format!("{} — {}", c.speaker.name, excerpt(&c.content.text, 160)))))
+                        let first = ids
+                            .first()
+                            .and_then(|id| r.claims.iter().find(|c| &c.id == id));
+                        format!(
+                            "{}: {}",
+                            parties(p),
+                            cell(&first.map_or(String::new(), |c| format!(
+                                "{} — {}",
+                                c.speaker.name,
+                                excerpt(&c.content.text, 160)
+                            )))
+                        )
                     };
                     out.push_str(&format!(
                         "| {} | {} | {} | {:.2} | {} |\n",
@@ -52,7 +66,11 @@ pub fn render(r: &Report, view: View) -> String {
                 }
             } else {
                 out.push_str("| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n");
-                for c in r.claims.iter().filter(|c| c.event.as_deref() == Some(&e.id)) {
+                for c in r
+                    .claims
+                    .iter()
+                    .filter(|c| c.event.as_deref() == Some(&e.id))
+                {
                     out.push_str(&claim_row(c, true));
                 }
             }
@@ -66,7 +84,11 @@ pub fn render(r: &Report, view: View) -> String {
 fn claim_row(c: &Claim, with_doc: bool) -> String {
     format!(
         "| {} | {} | {} | {} | {} | {} |\n",
-        if with_doc { cell(&c.doc) } else { String::new() },
+        if with_doc {
+            cell(&c.doc)
+        } else {
+            String::new()
+        },
         cell(&c.speaker.name),
         parties(&c.speaker.parties),
         cell(&c.cue.text),

@@ -56,7 +56,10 @@ pub fn strip_bidi(s: &str) -> String {
 
 /// A short excerpt of at most `n` characters, on one line.
 pub fn excerpt(s: &str, n: usize) -> String {
-    let flat: String = strip_bidi(s).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat: String = strip_bidi(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if flat.chars().count() <= n {
         return flat;
     }
@@ -66,5 +69,9 @@ pub fn excerpt(s: &str, n: usize) -> String {
 
 /// Parties as "RU, TR" (or "—" for none).
 pub fn parties(p: &[String]) -> String {
-    if p.is_empty() { "—".to_string() } else { p.join(", ") }
+    if p.is_empty() {
+        "—".to_string()
+    } else {
+        p.join(", ")
+    }
 }

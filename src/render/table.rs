@@ -8,7 +8,10 @@ use crate::model::{Claim, Event, Finding, Report};
 
 fn table(width: u16, header: &[&str]) -> Table {
     let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(width).set_header(header.to_vec());
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(header.to_vec());
     t
 }
 
@@ -24,7 +27,11 @@ pub fn render(r: &Report, view: View, width: u16) -> String {
 fn claim_rows(t: &mut Table, claims: &[&Claim]) {
     for c in claims {
         t.add_row(vec![
-            format!("{}\n{}", strip_bidi(&c.speaker.name), parties(&c.speaker.parties)),
+            format!(
+                "{}\n{}",
+                strip_bidi(&c.speaker.name),
+                parties(&c.speaker.parties)
+            ),
             strip_bidi(&c.cue.text),
             c.stance.name().to_string(),
             excerpt(&c.content.text, 220),
@@ -44,7 +51,11 @@ fn claims(r: &Report, width: u16) -> String {
         claim_rows(&mut t, &cs);
         out.push_str(&format!("{t}\n\n"));
     }
-    out.push_str(&format!("{} claim(s) in {} document(s)\n", r.claims.len(), r.documents.len()));
+    out.push_str(&format!(
+        "{} claim(s) in {} document(s)\n",
+        r.claims.len(),
+        r.documents.len()
+    ));
     out
 }
 
@@ -56,7 +67,11 @@ pub fn event_header(e: &Event) -> String {
         e.location.as_deref().unwrap_or("place unknown"),
         e.date.as_deref().unwrap_or("date unknown"),
         parties(&e.parties),
-        if e.level.is_empty() { "—".to_string() } else { e.level.join(", ") },
+        if e.level.is_empty() {
+            "—".to_string()
+        } else {
+            e.level.join(", ")
+        },
         e.format.as_deref().unwrap_or("—"),
         e.status
     )
@@ -64,7 +79,12 @@ pub fn event_header(e: &Event) -> String {
 
 fn docs_of(r: &Report, e: &Event) -> usize {
     let mut d: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
-    d.extend(r.claims.iter().filter(|c| c.event.as_deref() == Some(&e.id)).map(|c| c.doc.as_str()));
+    d.extend(
+        r.claims
+            .iter()
+            .filter(|c| c.event.as_deref() == Some(&e.id))
+            .map(|c| c.doc.as_str()),
+    );
     d.sort();
     d.dedup();
     d.len()
@@ -73,8 +93,17 @@ fn docs_of(r: &Report, e: &Event) -> usize {
 fn events(r: &Report, width: u16) -> String {
     let mut out = String::new();
     for e in &r.events {
-        let cs: Vec<&Claim> = r.claims.iter().filter(|c| c.event.as_deref() == Some(&e.id)).collect();
-        out.push_str(&format!("{}\n  {} claim(s) from {} document(s)\n", event_header(e), cs.len(), docs_of(r, e)));
+        let cs: Vec<&Claim> = r
+            .claims
+            .iter()
+            .filter(|c| c.event.as_deref() == Some(&e.id))
+            .collect();
+        out.push_str(&format!(
+            "{}\n  {} claim(s) from {} document(s)\n",
+            event_header(e),
+            cs.len(),
+            docs_of(r, e)
+        ));
         if !cs.is_empty() {
             let mut t = table(width, &["speaker", "cue", "stance", "content"]);
             claim_rows(&mut t, &cs);
@@ -83,14 +112,26 @@ fn events(r: &Report, width: u16) -> String {
         out.push('\n');
     }
     let none = r.claims.iter().filter(|c| c.event.is_none()).count();
-    out.push_str(&format!("{} event(s); {} claim(s) about no meeting\n", r.events.len(), none));
+    out.push_str(&format!(
+        "{} event(s); {} claim(s) about no meeting\n",
+        r.events.len(),
+        none
+    ));
     out
 }
 
 fn side_cell(r: &Report, ids: &[String], speakers: &[String], p: &[String]) -> String {
-    let first = ids.first().and_then(|id| r.claims.iter().find(|c| &c.id == id));
+    let first = ids
+        .first()
+        .and_then(|id| r.claims.iter().find(|c| &c.id == id));
     let text = first.map_or(String::new(), |c| excerpt(&c.content.text, 160));
-    format!("{} — {}\n{}\n({} claim(s))", parties(p), strip_bidi(&speakers.join(", ")), text, ids.len())
+    format!(
+        "{} — {}\n{}\n({} claim(s))",
+        parties(p),
+        strip_bidi(&speakers.join(", ")),
+        text,
+        ids.len()
+    )
 }
 
 fn findings(r: &Report, width: u16) -> String {
@@ -98,7 +139,11 @@ fn findings(r: &Report, width: u16) -> String {
     let mut keys: Vec<Option<&str>> = r.findings.iter().map(|f| f.event.as_deref()).collect();
     keys.dedup();
     for key in keys {
-        let fs: Vec<&Finding> = r.findings.iter().filter(|f| f.event.as_deref() == key).collect();
+        let fs: Vec<&Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.event.as_deref() == key)
+            .collect();
         match key.and_then(|k| r.events.iter().find(|e| e.id == k)) {
             Some(e) => out.push_str(&format!("{}\n", event_header(e))),
             None => out.push_str("claims about no meeting\n"),

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
+use super::LocatedExample;
 use super::lexicon::Lexicon;
 use super::load::{RuleError, Source};
 use super::morph;
 use super::schema::*;
-use super::LocatedExample;
 use crate::model::{SpeakerKind, Stance};
 use crate::text::fold::{is_arabic_mark, key};
 
@@ -207,7 +207,12 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn new(src: &'a Source, arabic: bool, errors: &'a mut Vec<RuleError>) -> Self {
-        Checker { src, seen: HashMap::new(), arabic, errors }
+        Checker {
+            src,
+            seen: HashMap::new(),
+            arabic,
+            errors,
+        }
     }
 
     /// Validates a written form and returns it; `scope` separates lists that may share forms.
@@ -215,15 +220,22 @@ impl<'a> Checker<'a> {
         let at = f.span().start;
         let s = f.get_ref();
         if s.trim().is_empty() {
-            self.errors.push(self.src.error(at, "empty entry: expected a word or phrase"));
+            self.errors
+                .push(self.src.error(at, "empty entry: expected a word or phrase"));
         }
         if self.arabic && s.chars().any(is_arabic_mark) {
-            self.errors.push(self.src.error(at, format!("'{s}' has diacritics or tatweel: write entries without them")));
+            self.errors.push(self.src.error(
+                at,
+                format!("'{s}' has diacritics or tatweel: write entries without them"),
+            ));
         }
         let k = format!("{scope}\u{1}{}", key(s));
         let (line, _) = self.src.line_col(at);
         if let Some(first) = self.seen.insert(k, line) {
-            self.errors.push(self.src.error(at, format!("duplicate entry '{s}' (first at line {first})")));
+            self.errors.push(
+                self.src
+                    .error(at, format!("duplicate entry '{s}' (first at line {first})")),
+            );
         }
         s.clone()
     }
@@ -231,7 +243,10 @@ impl<'a> Checker<'a> {
     fn party(&mut self, p: &Spanned<String>) -> String {
         let s = p.get_ref();
         if s.len() != 2 || !s.chars().all(|c| c.is_ascii_uppercase()) {
-            self.errors.push(self.src.error(p.span().start, format!("party '{s}' is not an ISO 3166-1 alpha-2 code (two capital letters)")));
+            self.errors.push(self.src.error(
+                p.span().start,
+                format!("party '{s}' is not an ISO 3166-1 alpha-2 code (two capital letters)"),
+            ));
         }
         s.clone()
     }
@@ -241,7 +256,10 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned + Default>(src: Option<&&Source>, errors: &mut Vec<RuleError>) -> T {
+fn parse<T: serde::de::DeserializeOwned + Default>(
+    src: Option<&&Source>,
+    errors: &mut Vec<RuleError>,
+) -> T {
     match src.map(|s| s.parse::<T>()) {
         Some(Ok(v)) => v,
         Some(Err(e)) => {
@@ -253,8 +271,15 @@ fn parse<T: serde::de::DeserializeOwned + Default>(src: Option<&&Source>, errors
 }
 
 /// Compiles the files of language `code`.
-pub fn compile_lang(code: &str, files: &HashMap<&str, &Source>, errors: &mut Vec<RuleError>) -> LangRules {
-    let mut l = LangRules { code: code.to_string(), ..Default::default() };
+pub fn compile_lang(
+    code: &str,
+    files: &HashMap<&str, &Source>,
+    errors: &mut Vec<RuleError>,
+) -> LangRules {
+    let mut l = LangRules {
+        code: code.to_string(),
+        ..Default::default()
+    };
     let arabic = code == "ar";
     let get = |name: &str| files.get(format!("{code}/{name}").as_str()).copied();
     if let Some(src) = get("cues.toml") {
@@ -275,7 +300,12 @@ pub fn compile_lang(code: &str, files: &HashMap<&str, &Source>, errors: &mut Vec
         for p in f.person {
             let party = p.party.as_ref().map(|x| c.party(x));
             let idx = l.people.len() as u32;
-            l.people.push(PersonInfo { name: p.name, party, office: p.office, level: p.level });
+            l.people.push(PersonInfo {
+                name: p.name,
+                party,
+                office: p.office,
+                level: p.level,
+            });
             for form in &p.forms {
                 let w = c.form(form, "");
                 l.speakers.insert(&w, Atom::Person(idx));
@@ -287,7 +317,12 @@ pub fn compile_lang(code: &str, files: &HashMap<&str, &Source>, errors: &mut Vec
         let mut c = Checker::new(src, arabic, errors);
         for h in f.head {
             let idx = l.heads.len() as u32;
-            l.heads.push(HeadInfo { name: h.name, kind: h.kind, level: h.level, anaphoric: h.anaphoric });
+            l.heads.push(HeadInfo {
+                name: h.name,
+                kind: h.kind,
+                level: h.level,
+                anaphoric: h.anaphoric,
+            });
             for form in &h.forms {
                 let w = c.form(form, "");
                 l.speakers.insert(&w, Atom::Head(idx));
@@ -300,7 +335,10 @@ pub fn compile_lang(code: &str, files: &HashMap<&str, &Source>, errors: &mut Vec
         for o in f.outlet {
             let party = o.party.as_ref().map(|x| c.party(x));
             let idx = l.outlets.len() as u32;
-            l.outlets.push(OutletInfo { name: o.name, party });
+            l.outlets.push(OutletInfo {
+                name: o.name,
+                party,
+            });
             for form in &o.forms {
                 let w = c.form(form, "");
                 l.speakers.insert(&w, Atom::Outlet(idx));
@@ -313,7 +351,11 @@ pub fn compile_lang(code: &str, files: &HashMap<&str, &Source>, errors: &mut Vec
         for m in f.marker {
             for w in &m.words {
                 let w = c.form(w, "");
-                let forms = if arabic { morph::noun(&w) } else { vec![key(&w)] };
+                let forms = if arabic {
+                    morph::noun(&w)
+                } else {
+                    vec![key(&w)]
+                };
                 for form in forms {
                     l.markers.insert(&form, (m.stance, m.at));
                 }
@@ -360,7 +402,12 @@ pub fn compile_lang(code: &str, files: &HashMap<&str, &Source>, errors: &mut Vec
         for p in f.place {
             let idx = l.place_info.len() as u32;
             let id = c.form(&p.id, "id");
-            l.place_info.push(PlaceInfo { id, name: p.name, state: p.state, kind: p.kind });
+            l.place_info.push(PlaceInfo {
+                id,
+                name: p.name,
+                state: p.state,
+                kind: p.kind,
+            });
             for form in &p.forms {
                 let w = c.form(form, "");
                 l.places.insert(&w, idx);
@@ -381,7 +428,11 @@ fn add_cues(l: &mut LangRules, f: CuesFile, c: &mut Checker) {
         let rule = format!("{}.cue.{}", l.code, lemma);
         for ex in cue.example {
             let origin = c.line(ex.text.span().start);
-            l.examples.push(LocatedExample { origin, lang: l.code.clone(), example: ex });
+            l.examples.push(LocatedExample {
+                origin,
+                lang: l.code.clone(),
+                example: ex,
+            });
         }
         let info = |participle| CueInfo {
             lemma: lemma.clone(),
@@ -410,7 +461,11 @@ fn add_cues(l: &mut LangRules, f: CuesFile, c: &mut Checker) {
         }
         for s in &cue.participle {
             let s = c.form(s, "");
-            let generated = if arabic { morph::participle(&s) } else { vec![key(&s)] };
+            let generated = if arabic {
+                morph::participle(&s)
+            } else {
+                vec![key(&s)]
+            };
             forms.extend(generated.into_iter().map(|f| (f, part)));
         }
         for s in &cue.forms {
@@ -426,7 +481,10 @@ fn add_states(l: &mut LangRules, f: StatesFile, c: &mut Checker) {
     for s in f.state {
         let party = c.party(&s.party);
         let idx = l.states.len() as u32;
-        l.states.push(StateInfo { party, name: s.name });
+        l.states.push(StateInfo {
+            party,
+            name: s.name,
+        });
         for n in &s.names {
             let w = c.form(n, "");
             l.speakers.insert(&w, Atom::StateName(idx));
@@ -437,7 +495,11 @@ fn add_states(l: &mut LangRules, f: StatesFile, c: &mut Checker) {
         }
         for a in &s.adjectives {
             let w = c.form(a, "");
-            let forms = if c.arabic { morph::adjective(&w) } else { vec![key(&w)] };
+            let forms = if c.arabic {
+                morph::adjective(&w)
+            } else {
+                vec![key(&w)]
+            };
             for form in forms {
                 l.speakers.insert(&form, Atom::Adjective(idx));
             }
@@ -527,7 +589,10 @@ fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
         let n: u8 = num.parse().unwrap_or(0);
         for w in names {
             if !(1..=12).contains(&n) {
-                c.errors.push(c.src.error(w.span().start, format!("month '{num}' is not a number from 1 to 12")));
+                c.errors.push(c.src.error(
+                    w.span().start,
+                    format!("month '{num}' is not a number from 1 to 12"),
+                ));
             }
             let w = c.form(w, "month");
             l.months.insert(&w, n);
@@ -537,7 +602,10 @@ fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
         let n: u8 = num.parse().unwrap_or(0);
         for w in names {
             if !(1..=7).contains(&n) {
-                c.errors.push(c.src.error(w.span().start, format!("weekday '{num}' is not a number from 1 (Monday) to 7")));
+                c.errors.push(c.src.error(
+                    w.span().start,
+                    format!("weekday '{num}' is not a number from 1 (Monday) to 7"),
+                ));
             }
             let w = c.form(w, "weekday");
             l.weekdays.insert(&w, n);
@@ -575,6 +643,10 @@ fn check_pairs(f: PairsFile, c: &mut Checker) -> (PairsFile, Vec<String>) {
             c.form(w, &scope);
         }
     }
-    let origins = f.example.iter().map(|e| c.line(e.s1.span().start)).collect();
+    let origins = f
+        .example
+        .iter()
+        .map(|e| c.line(e.s1.span().start))
+        .collect();
     (f, origins)
 }

@@ -23,7 +23,15 @@ impl fmt::Display for Failure {
 }
 
 fn input(id: &str, text: &str, lang: &str) -> Input {
-    Input { doc: Document { id: id.into(), path: id.into(), language: Some(lang.into()), ..Default::default() }, text: text.into() }
+    Input {
+        doc: Document {
+            id: id.into(),
+            path: id.into(),
+            language: Some(lang.into()),
+            ..Default::default()
+        },
+        text: text.into(),
+    }
 }
 
 /// Runs every example; returns the failures.
@@ -32,11 +40,17 @@ pub fn run_all(rules: &RuleSet) -> Vec<Failure> {
     for ex in &rules.examples {
         let e = &ex.example;
         let report = crate::analyze(&[input("example", e.text.get_ref(), &ex.lang)], rules);
-        let fail = |m: String| Failure { origin: ex.origin.clone(), message: m };
+        let fail = |m: String| Failure {
+            origin: ex.origin.clone(),
+            message: m,
+        };
         let n = report.claims.len();
         match e.claims {
             Some(want) if want != n => {
-                out.push(fail(format!("expected {want} claim(s), got {n}: {}", describe(&report))));
+                out.push(fail(format!(
+                    "expected {want} claim(s), got {n}: {}",
+                    describe(&report)
+                )));
                 continue;
             }
             None if n == 0 => {
@@ -45,21 +59,35 @@ pub fn run_all(rules: &RuleSet) -> Vec<Failure> {
             }
             _ => {}
         }
-        let Some(c) = report.claims.first() else { continue };
-        if let Some(p) = &e.parties {
-            if &c.speaker.parties != p {
-                out.push(fail(format!("expected parties {p:?}, got {:?} ({})", c.speaker.parties, c.why)));
-            }
+        let Some(c) = report.claims.first() else {
+            continue;
+        };
+        if let Some(p) = &e.parties
+            && &c.speaker.parties != p
+        {
+            out.push(fail(format!(
+                "expected parties {p:?}, got {:?} ({})",
+                c.speaker.parties, c.why
+            )));
         }
-        if let Some(s) = e.stance {
-            if c.stance != s {
-                out.push(fail(format!("expected stance {}, got {} ({})", s.name(), c.stance.name(), c.why)));
-            }
+        if let Some(s) = e.stance
+            && c.stance != s
+        {
+            out.push(fail(format!(
+                "expected stance {}, got {} ({})",
+                s.name(),
+                c.stance.name(),
+                c.why
+            )));
         }
-        if let Some(k) = e.kind {
-            if c.speaker.kind != k {
-                out.push(fail(format!("expected speaker kind {}, got {}", k.name(), c.speaker.kind.name())));
-            }
+        if let Some(k) = e.kind
+            && c.speaker.kind != k
+        {
+            out.push(fail(format!(
+                "expected speaker kind {}, got {}",
+                k.name(),
+                c.speaker.kind.name()
+            )));
         }
         for t in e.topics.iter().flatten() {
             if !c.topics.contains(t) {
@@ -71,15 +99,47 @@ pub fn run_all(rules: &RuleSet) -> Vec<Failure> {
         let report = crate::analyze(&[input("example", ex.example.text.get_ref(), "ar")], rules);
         let fired = report.findings.iter().any(|f| f.rule == ex.rule);
         if fired != ex.example.flags {
-            let want = if ex.example.flags { "to flag" } else { "not to flag" };
-            out.push(Failure { origin: ex.origin.clone(), message: format!("expected rule {} {want} this text: {}", ex.rule, describe(&report)) });
+            let want = if ex.example.flags {
+                "to flag"
+            } else {
+                "not to flag"
+            };
+            out.push(Failure {
+                origin: ex.origin.clone(),
+                message: format!(
+                    "expected rule {} {want} this text: {}",
+                    ex.rule,
+                    describe(&report)
+                ),
+            });
         }
     }
     out
 }
 
 fn describe(r: &crate::model::Report) -> String {
-    let claims: Vec<String> = r.claims.iter().map(|c| format!("{} {:?} {} '{}'", c.speaker.name, c.speaker.parties, c.stance.name(), c.cue.text)).collect();
-    let findings: Vec<String> = r.findings.iter().map(|f| format!("{} {}", f.kind.name(), f.rule)).collect();
-    format!("claims [{}], events {}, findings [{}]", claims.join("; "), r.events.len(), findings.join("; "))
+    let claims: Vec<String> = r
+        .claims
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {:?} {} '{}'",
+                c.speaker.name,
+                c.speaker.parties,
+                c.stance.name(),
+                c.cue.text
+            )
+        })
+        .collect();
+    let findings: Vec<String> = r
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.kind.name(), f.rule))
+        .collect();
+    format!(
+        "claims [{}], events {}, findings [{}]",
+        claims.join("; "),
+        r.events.len(),
+        findings.join("; ")
+    )
 }

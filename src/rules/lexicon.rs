@@ -53,7 +53,10 @@ pub struct Lexicon<V> {
 
 impl<V> Default for Lexicon<V> {
     fn default() -> Self {
-        Lexicon { first: HashMap::new(), len: 0 }
+        Lexicon {
+            first: HashMap::new(),
+            len: 0,
+        }
     }
 }
 
@@ -61,7 +64,9 @@ impl<V: Clone> Lexicon<V> {
     /// Adds a phrase (folded here). A phrase starting with ال is also reachable after ل (للنظام).
     pub fn insert(&mut self, phrase: &str, value: V) {
         let words: Vec<String> = key(phrase).split_whitespace().map(str::to_string).collect();
-        let Some((head, rest)) = words.split_first() else { return };
+        let Some((head, rest)) = words.split_first() else {
+            return;
+        };
         if let Some(tail) = head.strip_prefix("ال").filter(|t| t.chars().count() >= 2) {
             self.push(format!("ل{tail}"), rest.to_vec(), value.clone());
         }
@@ -69,7 +74,10 @@ impl<V: Clone> Lexicon<V> {
     }
 
     fn push(&mut self, head: String, rest: Vec<String>, value: V) {
-        self.first.entry(head).or_default().push(Entry { rest, value });
+        self.first
+            .entry(head)
+            .or_default()
+            .push(Entry { rest, value });
         self.len += 1;
     }
 }
@@ -87,39 +95,63 @@ impl<V> Lexicon<V> {
 
     /// Whether a single folded word is an entry (as written).
     pub fn contains_word(&self, word: &str) -> bool {
-        self.first.get(word).is_some_and(|v| v.iter().any(|e| e.rest.is_empty()))
+        self.first
+            .get(word)
+            .is_some_and(|v| v.iter().any(|e| e.rest.is_empty()))
     }
 
     /// All entries matching at token `i`, longest first.
     pub fn hits_at<'a>(&'a self, tokens: &[Token], i: usize, clitics: Clitics) -> Vec<Hit<'a, V>> {
         let mut hits = Vec::new();
-        let Some(tok) = tokens.get(i).filter(|t| t.is_word()) else { return hits };
+        let Some(tok) = tokens.get(i).filter(|t| t.is_word()) else {
+            return hits;
+        };
         for (form, prefix) in variants(&tok.key, clitics) {
-            let Some(entries) = self.first.get(form) else { continue };
+            let Some(entries) = self.first.get(form) else {
+                continue;
+            };
             for e in entries {
                 if rest_matches(tokens, i + 1, &e.rest) {
-                    hits.push(Hit { start: i, len: 1 + e.rest.len(), prefix, value: &e.value });
+                    hits.push(Hit {
+                        start: i,
+                        len: 1 + e.rest.len(),
+                        prefix,
+                        value: &e.value,
+                    });
                 }
             }
             if !hits.is_empty() {
                 break; // the least stripped reading wins
             }
         }
-        hits.sort_by(|a, b| b.len.cmp(&a.len));
+        hits.sort_by_key(|h| std::cmp::Reverse(h.len));
         hits
     }
 
     /// The longest entry matching at token `i`.
-    pub fn longest_at<'a>(&'a self, tokens: &[Token], i: usize, clitics: Clitics) -> Option<Hit<'a, V>> {
+    pub fn longest_at<'a>(
+        &'a self,
+        tokens: &[Token],
+        i: usize,
+        clitics: Clitics,
+    ) -> Option<Hit<'a, V>> {
         self.hits_at(tokens, i, clitics).into_iter().next()
     }
 
     /// Every non-overlapping longest match in `tokens[range]`, left to right.
-    pub fn scan<'a>(&'a self, tokens: &[Token], range: std::ops::Range<usize>, clitics: Clitics) -> Vec<Hit<'a, V>> {
+    pub fn scan<'a>(
+        &'a self,
+        tokens: &[Token],
+        range: std::ops::Range<usize>,
+        clitics: Clitics,
+    ) -> Vec<Hit<'a, V>> {
         let mut out = Vec::new();
         let mut i = range.start;
         while i < range.end {
-            match self.longest_at(tokens, i, clitics).filter(|h| h.end() <= range.end) {
+            match self
+                .longest_at(tokens, i, clitics)
+                .filter(|h| h.end() <= range.end)
+            {
                 Some(h) => {
                     i = h.end();
                     out.push(h);
@@ -132,7 +164,9 @@ impl<V> Lexicon<V> {
 }
 
 fn rest_matches(tokens: &[Token], from: usize, rest: &[String]) -> bool {
-    rest.iter().enumerate().all(|(k, w)| tokens.get(from + k).is_some_and(|t| t.key == *w))
+    rest.iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(from + k).is_some_and(|t| t.key == *w))
 }
 
 /// The readings of a word with its proclitics stripped, least stripped first.

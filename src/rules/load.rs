@@ -8,17 +8,35 @@ use serde::de::DeserializeOwned;
 
 /// Every rule file, by its path under `rules/`, with its embedded default text.
 pub const FILES: &[(&str, &str)] = &[
-    ("common/conflicts.toml", include_str!("../../rules/common/conflicts.toml")),
+    (
+        "common/conflicts.toml",
+        include_str!("../../rules/common/conflicts.toml"),
+    ),
     ("ar/cues.toml", include_str!("../../rules/ar/cues.toml")),
     ("ar/states.toml", include_str!("../../rules/ar/states.toml")),
     ("ar/people.toml", include_str!("../../rules/ar/people.toml")),
     ("ar/heads.toml", include_str!("../../rules/ar/heads.toml")),
-    ("ar/outlets.toml", include_str!("../../rules/ar/outlets.toml")),
-    ("ar/markers.toml", include_str!("../../rules/ar/markers.toml")),
+    (
+        "ar/outlets.toml",
+        include_str!("../../rules/ar/outlets.toml"),
+    ),
+    (
+        "ar/markers.toml",
+        include_str!("../../rules/ar/markers.toml"),
+    ),
     ("ar/topics.toml", include_str!("../../rules/ar/topics.toml")),
-    ("ar/segment.toml", include_str!("../../rules/ar/segment.toml")),
-    ("ar/furniture.toml", include_str!("../../rules/ar/furniture.toml")),
-    ("ar/meetings.toml", include_str!("../../rules/ar/meetings.toml")),
+    (
+        "ar/segment.toml",
+        include_str!("../../rules/ar/segment.toml"),
+    ),
+    (
+        "ar/furniture.toml",
+        include_str!("../../rules/ar/furniture.toml"),
+    ),
+    (
+        "ar/meetings.toml",
+        include_str!("../../rules/ar/meetings.toml"),
+    ),
     ("ar/places.toml", include_str!("../../rules/ar/places.toml")),
     ("ar/dates.toml", include_str!("../../rules/ar/dates.toml")),
     ("ar/pairs.toml", include_str!("../../rules/ar/pairs.toml")),
@@ -26,12 +44,27 @@ pub const FILES: &[(&str, &str)] = &[
     ("en/states.toml", include_str!("../../rules/en/states.toml")),
     ("en/people.toml", include_str!("../../rules/en/people.toml")),
     ("en/heads.toml", include_str!("../../rules/en/heads.toml")),
-    ("en/outlets.toml", include_str!("../../rules/en/outlets.toml")),
-    ("en/markers.toml", include_str!("../../rules/en/markers.toml")),
+    (
+        "en/outlets.toml",
+        include_str!("../../rules/en/outlets.toml"),
+    ),
+    (
+        "en/markers.toml",
+        include_str!("../../rules/en/markers.toml"),
+    ),
     ("en/topics.toml", include_str!("../../rules/en/topics.toml")),
-    ("en/segment.toml", include_str!("../../rules/en/segment.toml")),
-    ("en/furniture.toml", include_str!("../../rules/en/furniture.toml")),
-    ("en/meetings.toml", include_str!("../../rules/en/meetings.toml")),
+    (
+        "en/segment.toml",
+        include_str!("../../rules/en/segment.toml"),
+    ),
+    (
+        "en/furniture.toml",
+        include_str!("../../rules/en/furniture.toml"),
+    ),
+    (
+        "en/meetings.toml",
+        include_str!("../../rules/en/meetings.toml"),
+    ),
     ("en/places.toml", include_str!("../../rules/en/places.toml")),
     ("en/dates.toml", include_str!("../../rules/en/dates.toml")),
     ("en/pairs.toml", include_str!("../../rules/en/pairs.toml")),
@@ -55,7 +88,11 @@ pub struct RuleError {
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path, self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.col, self.message
+        )
     }
 }
 
@@ -83,7 +120,12 @@ impl Source {
     /// An error at a byte offset.
     pub fn error(&self, offset: usize, message: impl Into<String>) -> RuleError {
         let (line, col) = self.line_col(offset);
-        RuleError { path: self.shown.clone(), line, col, message: message.into() }
+        RuleError {
+            path: self.shown.clone(),
+            line,
+            col,
+            message: message.into(),
+        }
     }
 
     /// Parses the file into its typed shape.
@@ -102,7 +144,11 @@ impl Source {
 pub fn embedded() -> Vec<Source> {
     FILES
         .iter()
-        .map(|(rel, text)| Source { rel: rel.to_string(), shown: format!("rules/{rel}"), text: text.to_string() })
+        .map(|(rel, text)| Source {
+            rel: rel.to_string(),
+            shown: format!("rules/{rel}"),
+            text: text.to_string(),
+        })
         .collect()
 }
 
@@ -122,10 +168,16 @@ pub fn from_dir(dir: &Path) -> Result<Vec<Source>, Vec<RuleError>> {
     for (rel, default) in FILES {
         let path = dir.join(rel);
         match std::fs::read_to_string(&path) {
-            Ok(text) => out.push(Source { rel: rel.to_string(), shown: path.display().to_string(), text }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                out.push(Source { rel: rel.to_string(), shown: format!("rules/{rel}"), text: default.to_string() })
-            }
+            Ok(text) => out.push(Source {
+                rel: rel.to_string(),
+                shown: path.display().to_string(),
+                text,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => out.push(Source {
+                rel: rel.to_string(),
+                shown: format!("rules/{rel}"),
+                text: default.to_string(),
+            }),
             Err(e) => errors.push(RuleError {
                 path: path.display().to_string(),
                 line: 1,
@@ -134,14 +186,20 @@ pub fn from_dir(dir: &Path) -> Result<Vec<Source>, Vec<RuleError>> {
             }),
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 fn unknown_files(dir: &Path) -> Vec<RuleError> {
     let mut errors = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths {
@@ -152,7 +210,11 @@ fn unknown_files(dir: &Path) -> Vec<RuleError> {
             if p.extension().is_none_or(|e| e != "toml") {
                 continue;
             }
-            let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(dir)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
             if !FILES.iter().any(|(r, _)| *r == rel) {
                 errors.push(RuleError {
                     path: p.display().to_string(),

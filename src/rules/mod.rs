@@ -2,17 +2,19 @@
 //! `RuleSet::embedded()` loads the defaults built into the binary, `RuleSet::from_dir` a user's
 //! folder through the same code; both report every problem at once as [`RuleError`]s.
 
+mod compile;
+pub mod examples;
 pub mod lexicon;
 pub mod load;
 pub mod morph;
 pub mod schema;
-mod compile;
-pub mod examples;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use compile::{Atom, CueInfo, HeadInfo, LangRules, OutletInfo, PersonInfo, PlaceInfo, RelDate, StateInfo};
+pub use compile::{
+    Atom, CueInfo, HeadInfo, LangRules, OutletInfo, PersonInfo, PlaceInfo, RelDate, StateInfo,
+};
 pub use load::RuleError;
 
 use crate::model::{ConflictKind, Stance};
@@ -102,7 +104,8 @@ impl RuleSet {
     /// Compiles parsed sources, collecting every error.
     pub fn compile(sources: Vec<load::Source>) -> Result<RuleSet, Vec<RuleError>> {
         let mut errors = Vec::new();
-        let by_rel: HashMap<&str, &load::Source> = sources.iter().map(|s| (s.rel.as_str(), s)).collect();
+        let by_rel: HashMap<&str, &load::Source> =
+            sources.iter().map(|s| (s.rel.as_str(), s)).collect();
         let mut langs = Vec::new();
         let mut examples = Vec::new();
         for code in load::LANGUAGES {
@@ -124,18 +127,36 @@ impl RuleSet {
                 Err(e) => errors.push(e),
             }
         }
-        if errors.is_empty() { Ok(set) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
+        }
     }
 
-    fn add_conflicts(&mut self, src: &load::Source, file: ConflictsFile, errors: &mut Vec<RuleError>) {
+    fn add_conflicts(
+        &mut self,
+        src: &load::Source,
+        file: ConflictsFile,
+        errors: &mut Vec<RuleError>,
+    ) {
         let mut seen = HashMap::new();
         for r in file.rule {
             let (line, _) = src.line_col(r.id.span().start);
             if let Some(first) = seen.insert(r.id.get_ref().clone(), line) {
-                errors.push(src.error(r.id.span().start, format!("duplicate rule id '{}' (first at line {first})", r.id.get_ref())));
+                errors.push(src.error(
+                    r.id.span().start,
+                    format!(
+                        "duplicate rule id '{}' (first at line {first})",
+                        r.id.get_ref()
+                    ),
+                ));
             }
             if !(0.0..=1.0).contains(&r.score) {
-                errors.push(src.error(r.id.span().start, format!("score {} is outside [0, 1]", r.score)));
+                errors.push(src.error(
+                    r.id.span().start,
+                    format!("score {} is outside [0, 1]", r.score),
+                ));
             }
             let origin = format!("{}:{line}", src.shown);
             for ex in r.example {
@@ -157,17 +178,32 @@ impl RuleSet {
                 shared_words: r.shared_words,
                 numbers: r.numbers,
                 negated: r.negated,
-                b_phrases: r.b_phrases.iter().map(|x| crate::text::fold::key(x)).collect(),
+                b_phrases: r
+                    .b_phrases
+                    .iter()
+                    .map(|x| crate::text::fold::key(x))
+                    .collect(),
                 score: r.score,
                 origin,
             });
         }
-        self.antonyms = file.antonyms.iter().map(|[a, b]| [crate::text::fold::key(a), crate::text::fold::key(b)]).collect();
-        self.negations = file.negations.iter().map(|n| crate::text::fold::key(n)).collect();
+        self.antonyms = file
+            .antonyms
+            .iter()
+            .map(|[a, b]| [crate::text::fold::key(a), crate::text::fold::key(b)])
+            .collect();
+        self.negations = file
+            .negations
+            .iter()
+            .map(|n| crate::text::fold::key(n))
+            .collect();
     }
 
     /// The rules of one language, falling back to Arabic.
     pub fn lang(&self, code: &str) -> &LangRules {
-        self.langs.iter().find(|l| l.code == code).unwrap_or(&self.langs[0])
+        self.langs
+            .iter()
+            .find(|l| l.code == code)
+            .unwrap_or(&self.langs[0])
     }
 }

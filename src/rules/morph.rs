@@ -8,7 +8,10 @@ use crate::text::fold::key;
 const OBJECT: [&str; 6] = ["ه", "ها", "هم", "هما", "هن", "نا"];
 
 fn with_objects(form: String, out: &mut Vec<String>) {
-    let base = form.strip_suffix("وا").map(|b| format!("{b}و")).unwrap_or_else(|| form.clone());
+    let base = form
+        .strip_suffix("وا")
+        .map(|b| format!("{b}و"))
+        .unwrap_or_else(|| form.clone());
     for o in OBJECT {
         out.push(format!("{base}{o}"));
     }
@@ -44,7 +47,10 @@ pub fn present(stem: &str) -> Vec<String> {
 /// Forms of an active participle (مضيف → مضيفا، مضيفة، مضيفين).
 pub fn participle(stem: &str) -> Vec<String> {
     let s = key(stem);
-    ["", "ا", "ه", "ين", "ون", "ات", "تين", "تان", "ان"].iter().map(|e| format!("{s}{e}")).collect()
+    ["", "ا", "ه", "ين", "ون", "ات", "تين", "تان", "ان"]
+        .iter()
+        .map(|e| format!("{s}{e}"))
+        .collect()
 }
 
 /// Forms of a nisba adjective, with and without the article (تركي → التركية، تركيين).
@@ -61,7 +67,10 @@ pub fn adjective(base: &str) -> Vec<String> {
 /// A noun or adjective with the article and possessive pronouns (أمل → أمله، الأمل؛ رغبة → رغبتها).
 pub fn noun(word: &str) -> Vec<String> {
     let s = key(word);
-    let stem = s.strip_suffix('ه').map(|b| format!("{b}ت")).unwrap_or_else(|| s.clone());
+    let stem = s
+        .strip_suffix('ه')
+        .map(|b| format!("{b}ت"))
+        .unwrap_or_else(|| s.clone());
     let mut out = vec![s.clone(), format!("ال{s}")];
     for p in ["ه", "ها", "هم", "هما", "نا", "ي", "كم"] {
         out.push(format!("{stem}{p}"));

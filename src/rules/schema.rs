@@ -505,7 +505,10 @@ pub struct PairThresholds {
 
 impl Default for PairThresholds {
     fn default() -> Self {
-        PairThresholds { related: 0.15, agree: 0.5 }
+        PairThresholds {
+            related: 0.15,
+            agree: 0.5,
+        }
     }
 }
 

@@ -24,13 +24,23 @@ pub fn is_arabic_mark(c: char) -> bool {
 pub fn is_quote(c: char) -> bool {
     matches!(
         c,
-        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' | '\u{301D}' | '\u{301E}' | '\u{FF02}'
+        '"' | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2033}'
+            | '\u{301D}'
+            | '\u{301E}'
+            | '\u{FF02}'
     )
 }
 
 /// Folds one code point (already NFKC-decomposed) into zero or one match character.
 fn fold_one(c: char) -> Option<char> {
-    if is_arabic_mark(c) || c == '\u{200C}' || c == '\u{200D}' || c == '\u{200F}' || c == '\u{200E}' {
+    if is_arabic_mark(c) || c == '\u{200C}' || c == '\u{200D}' || c == '\u{200F}' || c == '\u{200E}'
+    {
         return None;
     }
     if is_quote(c) {
@@ -73,7 +83,8 @@ fn push_folded(out: &mut Folded, c: char, origin: usize) {
     if let Some(f) = fold_one(c) {
         let before = out.text.len();
         out.text.push(f);
-        out.map.extend(std::iter::repeat_n(origin, out.text.len() - before));
+        out.map
+            .extend(std::iter::repeat_n(origin, out.text.len() - before));
     }
 }
 

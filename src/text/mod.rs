@@ -34,7 +34,10 @@ impl Prepared {
     /// The span from the start of token `a` to the end of token `b - 1`.
     pub fn token_span(&self, a: usize, b: usize) -> Span {
         if a >= b || b > self.tokens.len() {
-            let at = self.tokens.get(a).map_or(self.chars.len(), |t| t.span.start);
+            let at = self
+                .tokens
+                .get(a)
+                .map_or(self.chars.len(), |t| t.span.start);
             return Span::new(at, at);
         }
         Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
@@ -47,5 +50,10 @@ pub fn prepare(text: &str, rules: &LangRules) -> Prepared {
     let tokens = token::tokenize(&chars);
     let in_quote = segment::quote_mask(&tokens);
     let sentences = segment::sentences(&tokens, &in_quote, rules);
-    Prepared { chars, tokens, in_quote, sentences }
+    Prepared {
+        chars,
+        tokens,
+        in_quote,
+        sentences,
+    }
 }

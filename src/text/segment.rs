@@ -36,7 +36,9 @@ pub fn quote_mask(tokens: &[Token]) -> Vec<bool> {
     let mut para_start = 0;
     for i in 0..=tokens.len() {
         if i == tokens.len() || tokens[i].kind == TokenKind::Break {
-            let quotes: Vec<usize> = (para_start..i).filter(|&k| tokens[k].kind == TokenKind::Quote).collect();
+            let quotes: Vec<usize> = (para_start..i)
+                .filter(|&k| tokens[k].kind == TokenKind::Quote)
+                .collect();
             for pair in quotes.chunks_exact(2) {
                 for m in &mut mask[pair[0] + 1..pair[1]] {
                     *m = true;
@@ -60,7 +62,10 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<
     let mut start = 0;
     for i in 0..=tokens.len() {
         let at_break = i == tokens.len() || tokens[i].kind == TokenKind::Break;
-        let terminal = !at_break && is_terminal(&tokens[i]) && !in_quote[i] && !followed_by_terminal(tokens, i);
+        let terminal = !at_break
+            && is_terminal(&tokens[i])
+            && !in_quote[i]
+            && !followed_by_terminal(tokens, i);
         if !(at_break || terminal) {
             continue;
         }
@@ -95,14 +100,34 @@ fn followed_by_terminal(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Marks the sentences of one line as skipped when the line is a heading or furniture.
-fn mark_line(out: &mut [Sentence], tokens: &[Token], line: Range<usize>, paragraph: usize, rules: &LangRules) {
-    let words: Vec<&Token> = tokens[line.clone()].iter().filter(|t| t.is_word()).collect();
-    let ends_sentence = tokens[line.clone()].iter().rev().find(|t| t.kind != TokenKind::Quote).is_some_and(|t| is_terminal(t) || t.is_punct(":"));
+fn mark_line(
+    out: &mut [Sentence],
+    tokens: &[Token],
+    line: Range<usize>,
+    paragraph: usize,
+    rules: &LangRules,
+) {
+    let words: Vec<&Token> = tokens[line.clone()]
+        .iter()
+        .filter(|t| t.is_word())
+        .collect();
+    let ends_sentence = tokens[line.clone()]
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::Quote)
+        .is_some_and(|t| is_terminal(t) || t.is_punct(":"));
     let heading = words.len() < 12 && !ends_sentence;
     let text: Vec<&str> = words.iter().map(|t| t.key.as_str()).collect();
     let joined = text.join(" ");
-    let furniture = rules.furniture_lines.iter().any(|f| joined.starts_with(f.as_str()) && boundary_after(&joined, f.len()))
-        || (words.len() < 20 && rules.furniture_phrases.iter().any(|f| joined.contains(f.as_str())));
+    let furniture = rules
+        .furniture_lines
+        .iter()
+        .any(|f| joined.starts_with(f.as_str()) && boundary_after(&joined, f.len()))
+        || (words.len() < 20
+            && rules
+                .furniture_phrases
+                .iter()
+                .any(|f| joined.contains(f.as_str())));
     if heading || furniture {
         for s in out.iter_mut().filter(|s| s.paragraph == paragraph) {
             s.skip = true;
@@ -116,22 +141,31 @@ fn boundary_after(s: &str, at: usize) -> bool {
 }
 
 /// Cuts a sentence into clauses at contrast words outside quotations.
-fn segments(tokens: &[Token], in_quote: &[bool], range: Range<usize>, rules: &LangRules) -> Vec<Range<usize>> {
+fn segments(
+    tokens: &[Token],
+    in_quote: &[bool],
+    range: Range<usize>,
+    rules: &LangRules,
+) -> Vec<Range<usize>> {
     let mut cuts = vec![range.start];
     let mut i = range.start;
     while i < range.end {
-        if !in_quote[i] && tokens[i].is_word() {
-            if let Some(h) = rules.contrast.longest_at(tokens, i, Clitics::Conj) {
-                if i > range.start && h.end() <= range.end {
-                    cuts.push(i);
-                }
-                i = h.end();
-                continue;
+        if !in_quote[i]
+            && tokens[i].is_word()
+            && let Some(h) = rules.contrast.longest_at(tokens, i, Clitics::Conj)
+        {
+            if i > range.start && h.end() <= range.end {
+                cuts.push(i);
             }
+            i = h.end();
+            continue;
         }
         i += 1;
     }
     cuts.push(range.end);
     cuts.dedup();
-    cuts.windows(2).map(|w| w[0]..w[1]).filter(|r| !r.is_empty()).collect()
+    cuts.windows(2)
+        .map(|w| w[0]..w[1])
+        .filter(|r| !r.is_empty())
+        .collect()
 }

@@ -61,13 +61,23 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             while i < chars.len() && (chars[i].is_whitespace()) {
                 i += 1;
             }
-            if tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Break) {
+            if tokens
+                .last()
+                .is_some_and(|t: &Token| t.kind == TokenKind::Break)
+            {
                 continue;
             }
-            tokens.push(Token { span: Span::new(start, i), key: "\n".into(), kind: TokenKind::Break });
+            tokens.push(Token {
+                span: Span::new(start, i),
+                key: "\n".into(),
+                kind: TokenKind::Break,
+            });
             continue;
         }
-        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}') {
+        if c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        {
             i += 1;
             continue;
         }
@@ -93,7 +103,9 @@ fn word_end(chars: &[char], mut i: usize) -> usize {
             i += 1;
             continue;
         }
-        let next_ok = chars.get(i + 1).is_some_and(|&n| is_word_char(n) && n.is_numeric() == numeric);
+        let next_ok = chars
+            .get(i + 1)
+            .is_some_and(|&n| is_word_char(n) && n.is_numeric() == numeric);
         let joins = match c {
             '.' | ',' | '٫' | '٬' => numeric,
             _ => !numeric && is_joiner(c) && c != '-',
@@ -133,7 +145,11 @@ fn push(tokens: &mut Vec<Token>, chars: &[char], start: usize, end: usize) {
         // a lone tatweel or mark: nothing to match, but keep it out of words
         return;
     }
-    tokens.push(Token { span: Span::new(start, end), key, kind });
+    tokens.push(Token {
+        span: Span::new(start, end),
+        key,
+        kind,
+    });
 }
 
 #[cfg(test)]
@@ -147,12 +163,18 @@ mod tests {
 
     #[test]
     fn splits_arabic_punctuation_and_quotes() {
-        assert_eq!(keys("وقالت، «نعم»؟"), vec!["وقالت", ",", "\"", "نعم", "\"", "?"]);
+        assert_eq!(
+            keys("وقالت، «نعم»؟"),
+            vec!["وقالت", ",", "\"", "نعم", "\"", "?"]
+        );
     }
 
     #[test]
     fn keeps_numbers_and_apostrophes_whole() {
-        assert_eq!(keys("2.5 Turkey's ٢٠٢٣."), vec!["2.5", "turkey's", "2023", "."]);
+        assert_eq!(
+            keys("2.5 Turkey's ٢٠٢٣."),
+            vec!["2.5", "turkey's", "2023", "."]
+        );
     }
 
     #[test]
