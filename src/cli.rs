@@ -12,6 +12,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use claimdiff::corpus::{self, Input, Item};
 use claimdiff::model::{ConflictKind, Report};
+use claimdiff::pairs::PairRules;
 use claimdiff::render::{self, View};
 use claimdiff::rules::RuleSet;
 use claimdiff::{DocResult, eval, output};
@@ -45,6 +46,27 @@ enum Command {
     Report(ReportArgs),
     /// Score a run against a claim-gold/1 annotation, as score.py does.
     Eval(EvalArgs),
+    /// Does the second statement agree with the first, contradict it (disagree), or neither (other)?
+    Pair {
+        /// The first statement.
+        s1: String,
+        /// The second statement.
+        s2: String,
+        /// Use the rules in this folder.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Label every row of a CSV with columns s1,s2 (others kept); adds `predicted` and `why`.
+    Pairs {
+        /// The CSV file (- for standard input).
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Use the rules in this folder.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
     /// Work with rule folders.
     Rules {
         #[command(subcommand)]
@@ -168,6 +190,17 @@ pub fn run() -> Result<ExitCode> {
         Command::Rules {
             command: RulesCommand::Check { dir },
         } => rules_check(dir),
+        Command::Pair { s1, s2, rules } => {
+            let rules = PairRules::from_ruleset(&load_rules(&rules)?);
+            let v = claimdiff::pairs::compare(&s1, &s2, &rules);
+            println!("{}\n{} ({})", v.label.as_str(), v.why, v.rule);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Pairs {
+            file,
+            output,
+            rules,
+        } => pairs_cmd(&file, output.as_deref(), &rules),
     }
 }
 
@@ -404,4 +437,28 @@ fn eval_cmd(a: EvalArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn pairs_cmd(
+    file: &std::path::Path,
+    output: Option<&std::path::Path>,
+    rules: &Option<PathBuf>,
+) -> Result<ExitCode> {
+    let rules = PairRules::from_ruleset(&load_rules(rules)?);
+    let input: Box<dyn std::io::Read> = if file.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(
+            std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?,
+        )
+    };
+    let mut out = Vec::new();
+    let rows = claimdiff::pairs::label_csv(input, &mut out, &rules)
+        .with_context(|| format!("{}", file.display()))?;
+    match output {
+        Some(path) => output::write_atomic(path, &out, &[file.to_path_buf()])?,
+        None => std::io::stdout().write_all(&out)?,
+    }
+    eprintln!("claimdiff: labelled {rows} row(s)");
+    Ok(ExitCode::SUCCESS)
 }

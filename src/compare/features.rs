@@ -17,6 +17,8 @@ pub struct Features {
     pub figures: Vec<(String, String)>,
     /// Light stems of the claim's words, without state names and adjectives.
     pub words: BTreeSet<String>,
+    /// Light stems of the content's words, without state names, adjectives and meeting words.
+    pub content_words: BTreeSet<String>,
     /// Topics negated in the content (a negation word up to three words before the topic word).
     pub negated: BTreeSet<String>,
     /// The folded text of the whole claim.
@@ -40,6 +42,7 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
         about_meeting,
         figures: figures(&tokens),
         words: words(&whole_tokens, rules),
+        content_words: content_words(&tokens, rules),
         negated: negated_topics(&tokens, rules, negations),
         folded: whole_tokens
             .iter()
@@ -49,14 +52,14 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     }
 }
 
-/// Topics whose word follows a negation within three words.
+/// Topics whose word follows a negation within five words ("لم يسفر عن أي وقف لإطلاق النار").
 fn negated_topics(tokens: &[Token], rules: &LangRules, negations: &[String]) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for (i, t) in tokens.iter().enumerate() {
         if !negations.contains(&t.key) {
             continue;
         }
-        let end = (i + 4).min(tokens.len());
+        let end = (i + 9).min(tokens.len());
         let p = crate::text::Prepared {
             chars: Vec::new(),
             tokens: tokens.to_vec(),
@@ -78,6 +81,25 @@ fn figures(tokens: &[Token]) -> Vec<(String, String)> {
                 .is_ok_and(|n| !(1900..=2100).contains(&n))
         })
         .map(|w| (w[0].key.clone(), stem(&w[1].key)))
+        .collect()
+}
+
+/// Content stems that can name what is denied: no meeting or agenda words, which every account
+/// of a meeting shares.
+fn content_words(tokens: &[Token], rules: &LangRules) -> BTreeSet<String> {
+    let generic: BTreeSet<String> = (0..tokens.len())
+        .filter(|&i| {
+            rules
+                .meetings
+                .longest_at(tokens, i, Clitics::ConjPrep)
+                .is_some()
+                || rules.agenda.longest_at(tokens, i, Clitics::Conj).is_some()
+        })
+        .map(|i| stem(&tokens[i].key))
+        .collect();
+    words(tokens, rules)
+        .into_iter()
+        .filter(|w| !generic.contains(w))
         .collect()
 }
 

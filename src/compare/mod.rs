@@ -182,17 +182,23 @@ fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
     let mut why = Vec::new();
     if rule.same_topic {
         let shared: Vec<&String> = cx.topics.iter().filter(|t| cy.topics.contains(t)).collect();
-        if shared.is_empty() {
-            return None;
+        if !shared.is_empty() {
+            why.push(format!("both about {}", join(&shared, ", ")));
+        } else {
+            // no topic concept names it, but both speak of the same thing in the same words
+            let words: Vec<&String> = x
+                .features
+                .content_words
+                .intersection(&y.features.content_words)
+                .collect();
+            if words.len() < 2 {
+                return None;
+            }
+            why.push(format!(
+                "both about '{}'",
+                join(&words[..words.len().min(3)], " ")
+            ));
         }
-        why.push(format!(
-            "both about {}",
-            shared
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
     }
     if !rule.topics.is_empty() {
         let pair = rule.topics.iter().find(|[p, q]| {
@@ -266,4 +272,12 @@ fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
         why.push(format!("'{}' against '{}'", cx.cue.text, cy.cue.text));
     }
     Some(why.join("; "))
+}
+
+fn join(items: &[&String], sep: &str) -> String {
+    items
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(sep)
 }

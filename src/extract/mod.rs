@@ -102,6 +102,14 @@ fn segment_claims<'r>(
             Frame::Source => source_speaker(p, rules, &cue, seg.end),
             Frame::Relay => relay_speaker(p, rules, &cue, seg.end, drafts),
         };
+        // "تابع" is also "followed": such cues need reported content right after the speaker
+        if info.requires == Some(Requirement::Content)
+            && !found
+                .as_ref()
+                .is_some_and(|(_, _, from)| content_within(p, rules, *from, seg.end))
+        {
+            continue;
+        }
         let prev_here = drafts.len() > first_here;
         let draft = match found {
             Some((zone, how, from)) => {
@@ -372,6 +380,12 @@ fn leads(p: &Prepared, rules: &LangRules, from: usize, to: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether reported content opens within a few words of token `i` (after an adverbial:
+/// "وذكر لافروف في حديث لصحيفة حرييت: ...").
+fn content_within(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> bool {
+    (i..end.min(i + 8)).any(|k| opens_content(p, rules, k, end))
 }
 
 /// Whether reported content opens at token `i` (إن، أن، a quotation, a colon, على، عن).

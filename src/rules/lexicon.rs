@@ -120,10 +120,8 @@ impl<V> Lexicon<V> {
                     });
                 }
             }
-            if !hits.is_empty() {
-                break; // the least stripped reading wins
-            }
         }
+        // the longest phrase wins; among equals, the least stripped reading (the sort is stable)
         hits.sort_by_key(|h| std::cmp::Reverse(h.len));
         hits
     }
@@ -216,6 +214,15 @@ mod tests {
         assert_eq!((h.len, *h.value, h.prefix), (2, 1, 1));
         assert_eq!(*lx.longest_at(&t, 2, Clitics::ConjPrep).unwrap().value, 3);
         assert!(lx.longest_at(&t, 2, Clitics::None).is_none());
+    }
+
+    #[test]
+    fn a_longer_phrase_after_a_stripped_clitic_wins() {
+        let mut lx = Lexicon::default();
+        lx.insert("الوكالة", 1);
+        lx.insert("وكالة الأنباء السعودية", 2);
+        let t = toks("لوكالة الأنباء السعودية");
+        assert_eq!(*lx.longest_at(&t, 0, Clitics::ConjPrep).unwrap().value, 2);
     }
 
     #[test]

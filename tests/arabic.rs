@@ -1,0 +1,308 @@
+//! Arabic sentences that are not in the seeds — other states, other verbs, other word orders —
+//! each with the speaker's states, the stance and the cue it must yield. They keep the rules
+//! general: a rule that only fits the five sample articles fails here.
+
+use claimdiff::corpus::Input;
+use claimdiff::model::{Document, Report};
+use claimdiff::rules::RuleSet;
+
+fn analyze(text: &str) -> Report {
+    let rules = RuleSet::embedded().expect("built-in rules load");
+    let doc = Document {
+        id: "t".into(),
+        path: "t".into(),
+        ..Default::default()
+    };
+    claimdiff::analyze(
+        &[Input {
+            doc,
+            text: text.into(),
+        }],
+        &rules,
+    )
+}
+
+/// (sentence, speaker parties, stance, cue lemma)
+const CASES: &[(&str, &[&str], &str, &str)] = &[
+    // verb first, office + nationality adjective
+    (
+        "قال وزير الخارجية العراقي إن بغداد مستعدة لاستضافة جولة جديدة من المحادثات.",
+        &["IQ"],
+        "assert",
+        "قال",
+    ),
+    (
+        "وأكدت وزارة الخارجية المصرية أن القاهرة تدعم كل جهود التهدئة.",
+        &["EG"],
+        "assert",
+        "أكد",
+    ),
+    (
+        "وأعلنت الرئاسة الجزائرية أن الرئيس سيزور تونس الأسبوع المقبل.",
+        &["DZ"],
+        "assert",
+        "أعلن",
+    ),
+    (
+        "وأوضح مصدر دبلوماسي أردني أن الاتصالات مستمرة.",
+        &["JO"],
+        "assert",
+        "أوضح",
+    ),
+    (
+        "ورحبت وزارة الخارجية القطرية بالاتفاق بين الطرفين.",
+        &["QA"],
+        "positive",
+        "رحب",
+    ),
+    (
+        "وأدانت المملكة العربية السعودية الهجوم على المنشآت النفطية.",
+        &["SA"],
+        "negative",
+        "أدان",
+    ),
+    (
+        "ونددت الحكومة اللبنانية بالغارات الإسرائيلية على الجنوب.",
+        &["LB"],
+        "negative",
+        "ندد",
+    ),
+    (
+        "ونفت وزارة الدفاع الإسرائيلية أن تكون قواتها قد دخلت المدينة.",
+        &["IL"],
+        "deny",
+        "نفى",
+    ),
+    (
+        "وطالبت الحكومة الليبية بانسحاب جميع القوات الأجنبية.",
+        &["LY"],
+        "demand",
+        "طالب",
+    ),
+    (
+        "وزعم المتحدث باسم الجيش الإسرائيلي أن المبنى كان يستخدم لأغراض عسكرية.",
+        &["IL"],
+        "allege",
+        "زعم",
+    ),
+    (
+        "واقترحت سلطنة عمان استضافة الجولة المقبلة من المفاوضات.",
+        &["OM"],
+        "propose",
+        "اقترح",
+    ),
+    (
+        "وتعهدت الصين بتقديم مساعدات إنسانية عاجلة.",
+        &["CN"],
+        "promise",
+        "تعهد",
+    ),
+    (
+        "وأشاد الرئيس الفرنسي بدور الوساطة المصرية.",
+        &["FR"],
+        "positive",
+        "أشاد",
+    ),
+    (
+        "وانتقدت الخارجية الأمريكية القرار الإيراني.",
+        &["US"],
+        "negative",
+        "انتقد",
+    ),
+    (
+        "وأعربت وزارة الخارجية الكويتية عن أملها في نجاح المساعي.",
+        &["KW"],
+        "hope",
+        "أعرب",
+    ),
+    (
+        "وأعرب الكرملين عن قلقه من التصعيد في المنطقة.",
+        &["RU"],
+        "negative",
+        "أعرب",
+    ),
+    // subject first
+    (
+        "وزير الخارجية البحريني قال إن المنامة تتابع التطورات عن كثب.",
+        &["BH"],
+        "assert",
+        "قال",
+    ),
+    (
+        "وكانت طهران أكدت في وقت سابق أنها لن تشارك في الاجتماع.",
+        &["IR"],
+        "assert",
+        "أكد",
+    ),
+    (
+        "في حين أن لندن انتقدت الخطوة بشدة.",
+        &["GB"],
+        "negative",
+        "انتقد",
+    ),
+    // capitals and seats of power
+    (
+        "وقال البيت الأبيض إن الرئيس سيلتقي نظيره المصري.",
+        &["US"],
+        "assert",
+        "قال",
+    ),
+    (
+        "وأكدت كييف أن الهجوم استهدف منشآت مدنية.",
+        &["UA"],
+        "assert",
+        "أكد",
+    ),
+    // named people
+    (
+        "وقال سامح شكري إن مصر لن تقبل بأي حلول منفردة.",
+        &["EG"],
+        "assert",
+        "قال",
+    ),
+    (
+        "وصرح هاكان فيدان بأن أنقرة مستعدة للحوار مع دمشق.",
+        &["TR"],
+        "assert",
+        "صرح",
+    ),
+    // unnamed sources with and without a state
+    (
+        "وقال مسؤول سوداني إن المحادثات ستستأنف في جدة.",
+        &["SD"],
+        "assert",
+        "قال",
+    ),
+    (
+        "وذكرت مصادر مطلعة أن الوفد غادر العاصمة.",
+        &[],
+        "assert",
+        "ذكر",
+    ),
+    // source phrases
+    (
+        "وبحسب وزارة الخارجية التونسية، فإن الوزير سيشارك في القمة.",
+        &["TN"],
+        "assert",
+        "بحسب",
+    ),
+    (
+        "ووفقا لوكالة الأنباء السعودية، وصل الوفد إلى الرياض.",
+        &["SA"],
+        "assert",
+        "بحسب",
+    ),
+    // joint speakers
+    (
+        "وأعلنت مصر والأردن في بيان مشترك رفضهما لأي تهجير.",
+        &["EG", "JO"],
+        "assert",
+        "أعلن",
+    ),
+    (
+        "وقالت وزارتا الخارجية الإماراتية والبحرينية إن التنسيق سيستمر.",
+        &["AE", "BH"],
+        "assert",
+        "قال",
+    ),
+    // state media relaying a minister: the minister speaks
+    (
+        "ونقلت وكالة الأنباء القطرية عن رئيس الوزراء الفلسطيني قوله إن الوضع خطير.",
+        &["PS"],
+        "assert",
+        "نقل",
+    ),
+    // content evaluation decides a plain cue's stance
+    (
+        "ووصفت الخارجية الموريتانية المباحثات بأنها مثمرة.",
+        &["MR"],
+        "positive",
+        "وصف",
+    ),
+    (
+        "وقال مسؤول يمني إنه لا صحة للأنباء عن لقاء في مسقط.",
+        &["YE"],
+        "deny",
+        "قال",
+    ),
+];
+
+#[test]
+fn sentences_beyond_the_seeds_yield_the_right_claim() {
+    let mut failures = Vec::new();
+    for (text, parties, stance, cue) in CASES {
+        let r = analyze(text);
+        let Some(c) = r.claims.first() else {
+            failures.push(format!("no claim: {text}"));
+            continue;
+        };
+        let got: Vec<&str> = c.speaker.parties.iter().map(String::as_str).collect();
+        if got != *parties || c.stance.name() != *stance || c.cue.lemma != *cue {
+            failures.push(format!(
+                "{text}\n   want {parties:?} {stance} {cue}\n   got  {got:?} {} {} ({})",
+                c.stance.name(),
+                c.cue.lemma,
+                c.why
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn narration_and_furniture_yield_no_claims() {
+    for text in [
+        "استضافت الدوحة جولة جديدة من المحادثات بين الطرفين يوم الأحد.",
+        "اقرأ أيضاً: وزير الخارجية يقول إن الاجتماع كان بناء",
+        "وافقت جامعة الدول العربية على إعادة سوريا إلى مقعدها.",
+        "الثورة التي طالبت بالحرية بدأت عام 2011 في درعا.",
+        "النشرة الإخبارية",
+    ] {
+        let r = analyze(text);
+        assert!(
+            r.claims.is_empty(),
+            "{text} gave {:?}",
+            r.claims.iter().map(|c| &c.why).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn an_implicit_speaker_is_the_last_one_named() {
+    let r = analyze(
+        "قال وزير الخارجية اللبناني إن بيروت ترحب بالمبادرة. وأضاف أن الحكومة ستدرسها. ونقل عنه قوله إن القرار سيصدر قريبا.",
+    );
+    assert_eq!(r.claims.len(), 3);
+    for c in &r.claims {
+        assert_eq!(c.speaker.parties, vec!["LB"], "{}", c.why);
+    }
+}
+
+#[test]
+fn a_description_refers_back_to_its_antecedent() {
+    let r = analyze(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للوساطة. وصرح الوزير الروسي بأن الحوار هو الحل.",
+    );
+    assert_eq!(r.claims.len(), 2);
+    assert_eq!(r.claims[1].speaker.name, r.claims[0].speaker.name);
+}
+
+#[test]
+fn contrast_words_split_two_accounts_in_one_sentence() {
+    let r = analyze("ووصفت القاهرة الاجتماع بأنه إيجابي، بينما انتقدت أديس أبابا نتائجه.");
+    let parties: Vec<&Vec<String>> = r.claims.iter().map(|c| &c.speaker.parties).collect();
+    assert_eq!(
+        parties,
+        vec![&vec!["EG".to_string()], &vec!["ET".to_string()]],
+        "{:?}",
+        r.claims.iter().map(|c| &c.why).collect::<Vec<_>>()
+    );
+    assert_eq!(r.claims[0].stance.name(), "positive");
+    assert_eq!(r.claims[1].stance.name(), "negative");
+}

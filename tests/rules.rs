@@ -1,0 +1,124 @@
+//! The rule files: they load, every example they carry gives what it says, every file under
+//! rules/ is registered, and errors in a broken folder are reported with their position.
+
+use claimdiff::rules::{RuleSet, examples, load};
+
+#[test]
+fn built_in_rules_load_and_every_example_passes() {
+    let rules = RuleSet::embedded().unwrap_or_else(|e| {
+        panic!(
+            "{}",
+            e.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert!(
+        rules.examples.len() >= 25,
+        "only {} claim examples",
+        rules.examples.len()
+    );
+    assert!(!rules.conflict_examples.is_empty());
+    let failures = examples::run_all(&rules);
+    assert!(
+        failures.is_empty(),
+        "{}",
+        failures
+            .iter()
+            .map(|f| f.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn every_rule_file_is_registered() {
+    let mut found = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from("rules")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("rules folder") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                found.push(
+                    p.strip_prefix("rules")
+                        .expect("under rules")
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    for f in &found {
+        assert!(
+            load::FILES.iter().any(|(r, _)| r == f),
+            "{f} is not in rules::load::FILES"
+        );
+    }
+    assert_eq!(found.len(), load::FILES.len());
+}
+
+#[test]
+fn the_embedded_files_are_the_files_on_disk() {
+    for (rel, text) in load::FILES {
+        let disk = std::fs::read_to_string(format!("rules/{rel}")).expect("rule file");
+        assert_eq!(&disk, text, "{rel}");
+    }
+}
+
+#[test]
+fn a_broken_folder_reports_every_error_with_its_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ar = dir.path().join("ar");
+    std::fs::create_dir_all(&ar).expect("mkdir");
+    std::fs::write(
+        ar.join("cues.toml"),
+        "[[cue]]\nlemma = \"قال\"\nstance = \"shout\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        ar.join("states.toml"),
+        "[[state]]\nparty = \"tr\"\nname = \"Turkey\"\nnames = [\"تركيا\", \"تركيا\"]\n",
+    )
+    .expect("write");
+    std::fs::write(ar.join("people.toml"), "[[person]\nname = 1\n").expect("write");
+    let errors = RuleSet::from_dir(dir.path()).expect_err("broken rules are refused");
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    let has = |file: &str, line: usize, what: &str| {
+        text.iter()
+            .any(|t| t.contains(&format!("{file}:{line}:")) && t.contains(what))
+    };
+    assert!(has("cues.toml", 3, "shout"), "{text:#?}");
+    assert!(has("states.toml", 2, "ISO 3166"), "{text:#?}");
+    assert!(has("states.toml", 4, "duplicate"), "{text:#?}");
+    assert!(
+        text.iter().any(|t| t.contains("people.toml:1:")),
+        "{text:#?}"
+    );
+}
+
+#[test]
+fn a_user_folder_adds_a_verb_without_touching_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("ar")).expect("mkdir");
+    let base = std::fs::read_to_string("rules/ar/cues.toml").expect("cues");
+    let extra = "\n[[cue]]\nlemma = \"غرد\"\nstance = \"assert\"\npast = [\"غرد\"]\n[[cue.example]]\ntext = \"وغردت وزارة الخارجية الأردنية بأن الوفد وصل.\"\nparties = [\"JO\"]\n";
+    std::fs::write(dir.path().join("ar/cues.toml"), base + extra).expect("write");
+    let rules = RuleSet::from_dir(dir.path()).expect("rules load");
+    let failures = examples::run_all(&rules);
+    assert!(failures.is_empty(), "{failures:?}");
+    let default = RuleSet::embedded().expect("built-in");
+    let doc = claimdiff::corpus::Input {
+        doc: Default::default(),
+        text: "وغردت وزارة الخارجية الأردنية بأن الوفد وصل.".into(),
+    };
+    assert_eq!(
+        claimdiff::analyze(std::slice::from_ref(&doc), &rules)
+            .claims
+            .len(),
+        1
+    );
+    assert_eq!(claimdiff::analyze(&[doc], &default).claims.len(), 0);
+}
