@@ -104,7 +104,7 @@ impl PartialDate {
 }
 
 impl fmt::Display for PartialDate {
-    /// ISO 8601 as far as known (`2023-04-25`, `2023-04`, `2023`); a lone weekday as `W2`.
+    /// ISO 8601 as far as known (`2023-04-25`, `2023-04`, `2023`, `--04`); a lone weekday by name.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.year, self.month, self.day) {
             (Some(y), Some(m), Some(d)) => write!(f, "{y:04}-{m:02}-{d:02}"),
@@ -113,11 +113,27 @@ impl fmt::Display for PartialDate {
             (None, Some(m), Some(d)) => write!(f, "--{m:02}-{d:02}"),
             (None, Some(m), None) => write!(f, "--{m:02}"),
             _ => match self.weekday {
-                Some(w) => write!(f, "W{w}"),
+                Some(w) => write!(f, "{}", weekday_name(w)),
                 None => Ok(()),
             },
         }
     }
+}
+
+/// The English name of an ISO weekday (1 = Monday).
+pub fn weekday_name(w: i8) -> &'static str {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .get((w - 1).clamp(0, 6) as usize)
+    .copied()
+    .unwrap_or("monday")
 }
 
 fn weekday_of(d: Date) -> i8 {

@@ -122,6 +122,10 @@ fn new_local(p: &Prepared, m: &MeetingMention, main: bool) -> LocalEvent {
 
 fn absorb(p: &Prepared, e: &mut LocalEvent, m: &MeetingMention) {
     e.facts = merge::combine(&e.facts, &m.facts);
+    note_mention(p, e, m);
+}
+
+fn note_mention(p: &Prepared, e: &mut LocalEvent, m: &MeetingMention) {
     let s = &p.sentences[m.sentence];
     if !e.mentions.iter().any(|(sp, _)| *sp == s.span) {
         e.mentions.push((s.span, p.slice(s.span)));
@@ -154,11 +158,16 @@ fn place_mention(
     main: Option<usize>,
     m: &MeetingMention,
 ) -> usize {
-    if let Some(i) = main
-        && (!m.facts.is_concrete() || fits_within(&events[i].facts, &m.facts))
-    {
-        absorb(p, &mut events[i], m);
-        return i;
+    if let Some(i) = main {
+        if !m.facts.is_concrete() {
+            // a passing reference ("المحادثات") joins the main event without widening it
+            note_mention(p, &mut events[i], m);
+            return i;
+        }
+        if fits_within(&events[i].facts, &m.facts) {
+            absorb(p, &mut events[i], m);
+            return i;
+        }
     }
     if !m.facts.is_concrete() {
         events.push(new_local(p, m, false));
