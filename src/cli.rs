@@ -319,9 +319,14 @@ fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Resul
     if let Some(ra) = &report_args {
         filter_findings(&mut report, ra);
     }
-    let width = terminal_width();
-    let text = render::render(&report, render_format(args.format), view, width);
-    emit(&args, text.as_bytes())?;
+    let format = render_format(args.format);
+    if format == render::Format::Json {
+        // the export can be large: serialize straight to its destination
+        emit_with(&args, &mut |w| serde_json::to_writer_pretty(&mut *w, &report).map_err(std::io::Error::from).and_then(|_| w.write_all(b"\n")))?;
+    } else {
+        let text = render::render(&report, format, view, terminal_width());
+        emit(&args, text.as_bytes())?;
+    }
     let flagged =
         report_args.as_ref().is_some_and(|a| a.fail_on_findings) && !report.findings.is_empty();
     Ok(if skipped || flagged {
@@ -333,44 +338,18 @@ fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Resul
 
 /// `claims --format jsonl`: one claim per line, written as each batch of documents finishes.
 fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
-    let (mut sink, tmp): (Box<dyn Write>, Option<tempfile::NamedTempFile>) = match &args.output {
-        Some(path) => {
-            if output::is_input(path, &args.input.inputs) {
-                return Err(anyhow!(
-                    "refusing to overwrite input file {}",
-                    path.display()
-                ));
+    let mut skipped = false;
+    emit_with(args, &mut |w| {
+        let result = analyse(&args.input, rules, &mut |r| {
+            for c in &r.claims {
+                w.write_all(render::jsonl_line(c).as_bytes())?;
             }
-            let dir = path
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            (Box::new(std::io::BufWriter::new(tmp.reopen()?)), Some(tmp))
-        }
-        None => (
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            None,
-        ),
-    };
-    let skipped = analyse(&args.input, rules, &mut |r| {
-        for c in &r.claims {
-            sink.write_all(render::jsonl_line(c).as_bytes())?;
-        }
+            Ok(())
+        });
+        skipped = result.map_err(std::io::Error::other)?;
         Ok(())
     })?;
-    sink.flush()?;
-    drop(sink);
-    if let (Some(tmp), Some(path)) = (tmp, &args.output) {
-        tmp.persist(path)
-            .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
-    }
-    Ok(if skipped {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn filter_findings(report: &mut Report, a: &ReportArgs) {
@@ -400,14 +379,30 @@ fn terminal_width() -> u16 {
 }
 
 fn emit(args: &RunArgs, bytes: &[u8]) -> Result<()> {
+    emit_with(args, &mut |w| w.write_all(bytes))
+}
+
+/// Writes output through `write`: to a temporary file renamed over `-o FILE` once complete (never
+/// over an input), or to standard output (a closed pipe is not an error).
+fn emit_with(args: &RunArgs, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match &args.output {
-        Some(path) => output::write_atomic(path, bytes, &args.input.inputs)?,
+        Some(path) => {
+            if output::is_input(path, &args.input.inputs) {
+                return Err(anyhow!("refusing to overwrite input file {}", path.display()));
+            }
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
+            let mut w = std::io::BufWriter::new(tmp.reopen()?);
+            write(&mut w).and_then(|_| w.flush()).with_context(|| format!("cannot write {}", path.display()))?;
+            drop(w);
+            tmp.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+        }
         None => {
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(bytes).and_then(|_| out.flush())
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                return Err(e.into());
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            if let Err(e) = write(&mut out).and_then(|_| out.flush()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
             }
         }
     }

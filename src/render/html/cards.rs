@@ -1,0 +1,110 @@
+//! The cards of the HTML report: an event's facts, a finding with its two accounts side by
+//! side, and a claim with its source sentence (speaker and cue marked, in the document's
+//! language and direction).
+
+use maud::{Markup, html};
+
+use super::highlight::{self, Mark};
+use super::{Ctx, NO_EVENT, clean, label, list};
+use crate::model::{Claim, Event, Finding, Side};
+
+/// The facts of an event: place, date, parties, level, format, status, claims and documents.
+pub fn event_meta(ctx: &Ctx, e: &Event) -> Markup {
+    let facts = [
+        (
+            "Location",
+            e.location.as_deref().map_or("unknown".into(), clean),
+        ),
+        ("Date", e.date.as_deref().map_or("unknown".into(), clean)),
+        ("Parties", list(&e.parties)),
+        ("Level", list(&e.level)),
+        ("Format", e.format.as_deref().map_or("—".into(), clean)),
+        ("Status", clean(&e.status)),
+        ("Claims", e.claims.len().to_string()),
+        ("Documents", documents_of(ctx, e).to_string()),
+    ];
+    html! {
+        dl.meta {
+            @for (name, value) in facts { div { dt { (name) } dd { (value) } } }
+        }
+    }
+}
+
+/// How many documents mention the event or carry a claim about it.
+fn documents_of(ctx: &Ctx, e: &Event) -> usize {
+    let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
+    docs.extend(
+        e.claims
+            .iter()
+            .filter_map(|id| ctx.claims.get(id.as_str()))
+            .map(|c| c.doc.as_str()),
+    );
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len()
+}
+
+/// One finding: kind, score, why, and side A beside side B.
+pub fn finding(ctx: &Ctx, f: &Finding) -> Markup {
+    let kind = f.kind.name();
+    html! {
+        article class={ "finding k-" (kind) } id={ "finding-" (clean(&f.id)) }
+            data-event=(f.event.as_deref().map_or(NO_EVENT.into(), clean))
+            data-kind=(kind) data-score=(format!("{:.2}", f.score)) {
+            header {
+                span.kind { (label(f.kind)) }
+                span.score { "score " (format!("{:.2}", f.score)) }
+                span.rule { (clean(&f.rule)) }
+            }
+            p.why { (clean(&f.why)) }
+            div.sides {
+                (side(ctx, "Side A", &f.a))
+                (side(ctx, "Side B", &f.b))
+            }
+        }
+    }
+}
+
+fn side(ctx: &Ctx, name: &str, s: &Side) -> Markup {
+    let claims: Vec<&Claim> = s
+        .claims
+        .iter()
+        .filter_map(|id| ctx.claims.get(id.as_str()).copied())
+        .collect();
+    html! {
+        section.side {
+            h3 { (name) " · " span.who { (list(&s.parties)) } }
+            ol.claims {
+                @for c in &claims { li { (claim(ctx, c)) } }
+            }
+            @if claims.is_empty() { p.empty { "no claims" } }
+        }
+    }
+}
+
+/// A claim: speaker and parties, stance, cue, and the marked source sentence.
+pub fn claim(ctx: &Ctx, c: &Claim) -> Markup {
+    let lang = ctx.langs.get(c.doc.as_str()).copied();
+    let dir = match lang {
+        Some("ar") => "rtl",
+        Some("en") => "ltr",
+        _ => "auto",
+    };
+    html! {
+        div.claim-meta {
+            span.speaker-name dir="auto" lang=[lang] { (clean(&c.speaker.name)) }
+            span.parties { "(" (list(&c.speaker.parties)) ")" }
+            span.stance title="stance" { (c.stance.name()) }
+            span.cue-text { "cue: " bdi lang=[lang] { (clean(&c.cue.text)) } }
+            span.doc { (clean(&c.doc)) }
+        }
+        blockquote.excerpt dir=(dir) lang=[lang] {
+            @for (mark, text) in highlight::runs(c) {
+                @match mark {
+                    Mark::Plain => (text),
+                    _ => mark class=(mark.class()) { (text) },
+                }
+            }
+        }
+    }
+}
