@@ -322,7 +322,11 @@ fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Resul
     let format = render_format(args.format);
     if format == render::Format::Json {
         // the export can be large: serialize straight to its destination
-        emit_with(&args, &mut |w| serde_json::to_writer_pretty(&mut *w, &report).map_err(std::io::Error::from).and_then(|_| w.write_all(b"\n")))?;
+        emit_with(&args, &mut |w| {
+            serde_json::to_writer_pretty(&mut *w, &report)
+                .map_err(std::io::Error::from)
+                .and_then(|_| w.write_all(b"\n"))
+        })?;
     } else {
         let text = render::render(&report, format, view, terminal_width());
         emit(&args, text.as_bytes())?;
@@ -349,7 +353,11 @@ fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
         skipped = result.map_err(std::io::Error::other)?;
         Ok(())
     })?;
-    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn filter_findings(report: &mut Report, a: &ReportArgs) {
@@ -384,25 +392,38 @@ fn emit(args: &RunArgs, bytes: &[u8]) -> Result<()> {
 
 /// Writes output through `write`: to a temporary file renamed over `-o FILE` once complete (never
 /// over an input), or to standard output (a closed pipe is not an error).
-fn emit_with(args: &RunArgs, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+fn emit_with(
+    args: &RunArgs,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match &args.output {
         Some(path) => {
             if output::is_input(path, &args.input.inputs) {
-                return Err(anyhow!("refusing to overwrite input file {}", path.display()));
+                return Err(anyhow!(
+                    "refusing to overwrite input file {}",
+                    path.display()
+                ));
             }
-            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = std::io::BufWriter::new(tmp.reopen()?);
-            write(&mut w).and_then(|_| w.flush()).with_context(|| format!("cannot write {}", path.display()))?;
+            write(&mut w)
+                .and_then(|_| w.flush())
+                .with_context(|| format!("cannot write {}", path.display()))?;
             drop(w);
-            tmp.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+            tmp.persist(path)
+                .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            if let Err(e) = write(&mut out).and_then(|_| out.flush()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
+            if let Err(e) = write(&mut out).and_then(|_| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                return Err(e.into());
             }
         }
     }

@@ -67,7 +67,11 @@ pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
     if doc.published.is_none() {
         doc.published = published.and_then(|d| d.full()).map(|d| d.to_string());
     }
-    let claims = extract::claims(&doc.id, &prepared, lr);
+    // the document's language first; a sentence in another script uses its own language's rules
+    let langs: Vec<&LangRules> = std::iter::once(lr)
+        .chain(rules.langs.iter().filter(|l| l.code != lr.code))
+        .collect();
+    let claims = extract::claims_in(&doc.id, &prepared, &langs);
     let events = events::local(&prepared, lr, &claims, published.as_ref());
     DocResult {
         doc,

@@ -139,13 +139,18 @@ fn apply(
         }
     }
     let (first_a, first_b, why) = pairs.first()?;
+    // claims in the order their pairs fired: the claim that triggered the rule comes first
     let side = |vs: Vec<&Claim>| {
-        let mut ids: Vec<String> = vs.iter().map(|c| c.id.clone()).collect();
-        ids.sort();
-        ids.dedup();
-        let mut speakers: Vec<String> = vs.iter().map(|c| c.speaker.name.clone()).collect();
-        speakers.sort();
-        speakers.dedup();
+        let mut ids: Vec<String> = Vec::new();
+        let mut speakers: Vec<String> = Vec::new();
+        for c in &vs {
+            if !ids.contains(&c.id) {
+                ids.push(c.id.clone());
+            }
+            if !speakers.contains(&c.speaker.name) {
+                speakers.push(c.speaker.name.clone());
+            }
+        }
         Side {
             parties: vs[0].speaker.parties.clone(),
             speakers,

@@ -5,9 +5,11 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use jiff::{Span as JSpan, ToSpan};
+use regex::Regex;
 
 use crate::rules::lexicon::Clitics;
 use crate::rules::{LangRules, RelDate};
@@ -82,20 +84,22 @@ impl PartialDate {
 
     /// Parses an ISO date or date-time prefix (`2023-05-10`, `2023-05`, `2017-01-20T21:43`).
     pub fn parse_iso(s: &str) -> Option<PartialDate> {
-        let head: String = s
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '-')
-            .collect();
-        let parts: Vec<&str> = head.split('-').filter(|p| !p.is_empty()).collect();
-        let year: i16 = parts.first()?.parse().ok()?;
-        let month = parts.get(1).and_then(|m| m.parse().ok());
-        let day = parts.get(2).and_then(|d| d.parse().ok());
+        static ISO: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?").expect("a valid pattern")
+        });
+        let caps = ISO.captures(s)?;
+        let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i16>().ok());
         let mut out = PartialDate {
-            year: Some(year),
-            month,
-            day,
+            year: num(1),
+            month: num(2).map(|m| m as i8),
+            day: num(3).map(|d| d as i8),
             weekday: None,
         };
+        if out.month.is_some_and(|m| !(1..=12).contains(&m))
+            || out.day.is_some_and(|d| !(1..=31).contains(&d))
+        {
+            return None;
+        }
         if let Some(d) = out.full() {
             out.weekday = Some(weekday_of(d));
         }
@@ -353,6 +357,20 @@ mod tests {
                 .unwrap()
                 .compatible(&PartialDate::parse_iso("2023-04").unwrap())
         );
+    }
+
+    #[test]
+    fn iso_metadata_dates_parse_to_their_precision() {
+        assert_eq!(
+            PartialDate::parse_iso("2017-01-20T21:43:00+01:00").map(|d| d.to_string()),
+            Some("2017-01-20".into())
+        );
+        assert_eq!(
+            PartialDate::parse_iso("2023-05").map(|d| d.to_string()),
+            Some("2023-05".into())
+        );
+        assert_eq!(PartialDate::parse_iso("2023-13-01"), None);
+        assert_eq!(PartialDate::parse_iso("yesterday"), None);
     }
 
     #[test]

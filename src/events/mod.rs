@@ -337,8 +337,7 @@ fn second_pass(groups: &mut [Group], index: &mut BTreeMap<String, Vec<usize>>) -
     let mut target: Vec<usize> = (0..groups.len()).collect();
     for g in 1..groups.len() {
         let facts = groups[g].0.clone();
-        let alive: Vec<usize> = (0..g).filter(|&h| target[h] == h).collect();
-        let found = candidate(groups, index, &facts, g).filter(|(h, _)| alive.contains(h));
+        let found = candidate(groups, index, &facts, g).filter(|(h, _)| target[*h] == *h);
         if let Some((h, why)) = found {
             groups[h].0 = merge::combine(&groups[h].0, &facts);
             let moved = std::mem::take(&mut groups[g].1);

@@ -2,9 +2,12 @@
 //! before it (subject first) or from what came before (implicit: "وأضاف أن"), the content after
 //! it, and decides stance and topics. Nested attribution hands the claim to the innermost
 //! identified speaker ("ذكر تقرير صحفي، وزير الخارجية الروسي ... قال" is the minister's claim).
+//! Subject-first languages (English) read speakers and content through [`subject`]. A document may
+//! mix languages: each sentence uses the rules of the script it is written in.
 
 pub mod speaker;
 pub mod stance;
+pub mod subject;
 
 use std::ops::Range;
 
@@ -24,6 +27,7 @@ enum How {
     Subject,
     Relay,
     Source,
+    Pronoun,
 }
 
 impl How {
@@ -35,6 +39,7 @@ impl How {
             How::Subject => "sentence_subject",
             How::Relay => "relayed",
             How::Source => "source_phrase",
+            How::Pronoun => "pronoun",
         }
     }
 }
@@ -42,6 +47,8 @@ impl How {
 /// A claim being built.
 #[derive(Debug, Clone)]
 struct Draft<'r> {
+    /// The rules of the sentence's language.
+    rules: &'r LangRules,
     cue: Range<usize>,
     info: &'r CueInfo,
     speaker: Zone,
@@ -50,22 +57,54 @@ struct Draft<'r> {
     how: How,
     start: usize,
     content: Range<usize>,
+    /// A quotation before the speaker that the content continues (`"X," Lavrov said, "and Y."`).
+    before: Option<Range<usize>>,
     stances: Vec<Stance>,
     notes: Vec<String>,
 }
 
-/// Extracts every claim of a prepared document.
+/// Extracts every claim of a prepared document written in one language.
 pub fn claims(doc_id: &str, p: &Prepared, rules: &LangRules) -> Vec<Claim> {
+    claims_in(doc_id, p, &[rules])
+}
+
+/// Extracts every claim of a document whose sentences may be in several languages: `langs[0]` is
+/// the document's language (its rules cut the sentences); a sentence written mostly in the script
+/// of another language in `langs` is read with that language's rules (an Arabic article quoting
+/// an English sentence). Antecedents carry across languages.
+pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim> {
     let mut drafts: Vec<Draft> = Vec::new();
+    let Some(&main) = langs.first() else {
+        return Vec::new();
+    };
     for sentence in p.sentences.iter().filter(|s| !s.skip) {
-        for seg in &sentence.segments {
-            segment_claims(p, rules, sentence, seg.clone(), &mut drafts);
+        let rules = sentence_rules(p, sentence, langs).unwrap_or(main);
+        if std::ptr::eq(rules, main) {
+            for seg in &sentence.segments {
+                segment_claims(p, rules, sentence, seg.clone(), &mut drafts);
+            }
+        } else {
+            let tokens = sentence.tokens.clone();
+            for seg in crate::text::segment::segments(&p.tokens, &p.in_quote, tokens, rules) {
+                segment_claims(p, rules, sentence, seg, &mut drafts);
+            }
         }
     }
-    drafts
-        .iter()
-        .filter_map(|d| finish(doc_id, p, rules, d))
-        .collect()
+    drafts.iter().filter_map(|d| finish(doc_id, p, d)).collect()
+}
+
+/// The rules of the language a sentence is written in, when another than the document's.
+fn sentence_rules<'r>(
+    p: &Prepared,
+    s: &Sentence,
+    langs: &[&'r LangRules],
+) -> Option<&'r LangRules> {
+    if langs.len() < 2 {
+        return None;
+    }
+    let end = s.span.end.min(p.chars.len());
+    let code = crate::lang::detect_chars(p.chars[s.span.start.min(end)..end].iter().copied());
+    langs.iter().copied().find(|l| l.code == code)
 }
 
 /// The cues of a clause, in order.
@@ -98,6 +137,9 @@ fn segment_claims<'r>(
         }
         let quoted = p.in_quote[cue.start];
         let found = match info.frame {
+            Frame::Verb if rules.subject_first => {
+                subject_speaker(p, rules, &cue, seg.clone(), sentence, drafts)
+            }
             Frame::Verb => speaker_of_verb(p, rules, &cue, seg.clone()),
             Frame::Source => source_speaker(p, rules, &cue, seg.end),
             Frame::Relay => relay_speaker(p, rules, &cue, seg.end, drafts),
@@ -168,6 +210,9 @@ fn segment_claims<'r>(
                     d.content = seg.start..cue.start;
                     d.start = seg.start;
                 }
+                if rules.subject_first && info.frame == Frame::Verb {
+                    attach_quote_before(p, &mut d, seg.clone());
+                }
                 d
             }
             None => {
@@ -206,6 +251,63 @@ impl Zone {
     fn text_or_name(&self) -> String {
         self.name.clone()
     }
+}
+
+/// The speaker of a verb cue in a subject-first language: before the cue, a pronoun for the last
+/// speaker of its kind, or after the cue in inversion.
+fn subject_speaker(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: &Range<usize>,
+    seg: Range<usize>,
+    sentence: &Sentence,
+    drafts: &[Draft],
+) -> Option<(Zone, How, usize)> {
+    match subject::speaker(p, rules, cue, seg.clone())? {
+        subject::Found::Before(z) => Some((z, How::Before, cue.end)),
+        subject::Found::After(z) => {
+            let z = speaker::add_alongside(p, rules, z, seg.end);
+            let end = z.tokens.end;
+            Some((z, How::After, end))
+        }
+        subject::Found::Pronoun(k) => {
+            let z = subject::antecedent(p, k, drafts.iter().rev().map(|d| &d.speaker))
+                .or_else(|| subject::previous_subject(p, rules, sentence, k))?;
+            let how = format!("'{}' refers back to {}", p.tokens[k].key, z.name);
+            Some((
+                Zone {
+                    tokens: k..k + 1,
+                    how,
+                    anaphoric: false,
+                    ..z
+                },
+                How::Pronoun,
+                cue.end,
+            ))
+        }
+    }
+}
+
+/// A quotation right before the speaker is the claim's content (`"We discussed X," Lavrov
+/// said.`), or its first part when the content after the cue is a quotation too (`"..., " he
+/// said, "..."`); words after the cue that are no quotation then only place the statement
+/// ("Erdogan told reporters in Ankara").
+fn attach_quote_before(p: &Prepared, d: &mut Draft, seg: Range<usize>) {
+    let Some(q) = subject::quote_before(p, seg, d.start.min(d.cue.start)) else {
+        return;
+    };
+    let after = trim_end(p, d.content.clone());
+    let after_quoted = p
+        .tokens
+        .get(after.start)
+        .is_some_and(|t| t.kind == TokenKind::Quote)
+        && after.clone().any(|k| p.tokens[k].is_word());
+    if after_quoted {
+        d.before = Some(q.clone());
+    } else {
+        d.content = q.clone();
+    }
+    d.start = q.start;
 }
 
 /// Appends a draft, ending the previous claim of the clause where this one starts.
@@ -279,7 +381,12 @@ fn source_speaker(
     if p.tokens.get(at).is_some_and(|t| t.key == "ل") {
         at += 1;
     }
-    speaker::zone_at(p, rules, at, end).map(|z| {
+    let zone = if rules.subject_first {
+        subject::zone_after(p, rules, at, end)
+    } else {
+        speaker::zone_at(p, rules, at, end)
+    };
+    zone.map(|z| {
         let e = z.tokens.end;
         (z, How::Source, e)
     })
@@ -293,7 +400,11 @@ fn relay_speaker(
     end: usize,
     drafts: &[Draft],
 ) -> Option<(Zone, How, usize)> {
-    let outlet = speaker::zone_at(p, rules, cue.end, end);
+    let outlet = if rules.subject_first {
+        subject::zone_after(p, rules, cue.end, end)
+    } else {
+        speaker::zone_at(p, rules, cue.end, end)
+    };
     let after = outlet.as_ref().map_or(cue.end, |z| z.tokens.end);
     // a few words may describe the outlet before عن ("وسائل إعلام سورية رسمية عن")
     let at = (after..end.min(after + 4))
@@ -439,7 +550,7 @@ fn resolve_anaphor(z: Zone, drafts: &[Draft]) -> Zone {
 #[allow(clippy::too_many_arguments)]
 fn new_draft<'r>(
     p: &Prepared,
-    rules: &LangRules,
+    rules: &'r LangRules,
     cue: Range<usize>,
     info: &'r CueInfo,
     zone: Zone,
@@ -453,8 +564,14 @@ fn new_draft<'r>(
     } else {
         cue.start
     };
+    let from = if rules.subject_first && info.frame == Frame::Verb {
+        subject::content_start(p, rules, from, end)
+    } else {
+        from
+    };
     let content_start = skip_openers(p, rules, from, end);
     Draft {
+        rules,
         cue,
         info,
         named_here: how != How::Antecedent,
@@ -462,6 +579,7 @@ fn new_draft<'r>(
         how,
         start,
         content: content_start..end.max(content_start),
+        before: None,
         stances: vec![info.stance],
         notes: Vec::new(),
     }
@@ -500,20 +618,41 @@ fn trim_end(p: &Prepared, r: Range<usize>) -> Range<usize> {
     r.start..end
 }
 
-fn finish(doc_id: &str, p: &Prepared, rules: &LangRules, d: &Draft) -> Option<Claim> {
+fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
+    let rules = d.rules;
     let content = trim_end(p, d.content.clone());
     if !(content.clone()).any(|k| p.tokens[k].is_word()) {
         return None;
     }
+    // a quotation split around its attribution is one content: both parts, read together
+    let parts: Vec<Range<usize>> = d.before.iter().cloned().chain([content.clone()]).collect();
     let base = d
         .stances
         .iter()
         .copied()
         .find(|s| s.is_marked())
         .unwrap_or(Stance::Assert);
-    let (stance, marker) = stance::decide(p, rules, base, content.clone());
-    let span = p.token_span(d.start.min(d.cue.start), content.end);
-    let content_span = p.token_span(content.start, content.end);
+    let (stance, marker) = parts
+        .iter()
+        .map(|r| stance::decide(p, rules, base, r.clone()))
+        .find(|(_, m)| m.is_some())
+        .unwrap_or((base, None));
+    // English content may stand before its cue and speaker (`"...," said Lavrov`): the span
+    // covers all three
+    let mut end = content.end;
+    if rules.subject_first {
+        end = end.max(d.cue.end);
+        if d.named_here {
+            end = end.max(d.speaker.tokens.end);
+        }
+    }
+    let span = p.token_span(d.start.min(d.cue.start), end);
+    let content_span = p.token_span(parts[0].start, content.end);
+    let content_text = parts
+        .iter()
+        .map(|r| p.slice(p.token_span(r.start, r.end)))
+        .collect::<Vec<_>>()
+        .join(" ");
     let cue_span = p.token_span(d.cue.start, d.cue.end);
     let speaker_span = d
         .named_here
@@ -552,12 +691,23 @@ fn finish(doc_id: &str, p: &Prepared, rules: &LangRules, d: &Draft) -> Option<Cl
             lemma: d.info.lemma.clone(),
         },
         content: Content {
-            text: p.slice(content_span),
+            text: content_text,
             span: content_span,
-            quoted: p.tokens[content.start].kind == TokenKind::Quote || p.in_quote[content.start],
+            quoted: p.tokens[parts[0].start].kind == TokenKind::Quote || p.in_quote[parts[0].start],
         },
         stance,
-        topics: stance::topics(p, rules, content),
+        topics: {
+            let mut t: Vec<String> = Vec::new();
+            for id in parts
+                .iter()
+                .flat_map(|r| stance::topics(p, rules, r.clone()))
+            {
+                if !t.contains(&id) {
+                    t.push(id);
+                }
+            }
+            t
+        },
         event: None,
         rule: format!("{}/{}", d.info.rule, d.how.name()),
         why,

@@ -55,9 +55,22 @@ fn class(a: Atom) -> Class {
     }
 }
 
-/// What may follow an atom of class `prev` (`joined`: the next word carries و).
-fn may_follow(prev: Class, next: Class, joined: bool) -> bool {
+/// What may follow an atom of class `prev` (`joined`: the next word carries و, or stands after
+/// "and"). `subject_first` languages (English) put modifiers before the head.
+fn may_follow(prev: Class, next: Class, joined: bool, subject_first: bool) -> bool {
     use Class::*;
+    if subject_first {
+        // "Turkish Foreign Minister Mevlut Cavusoglu", "Turkey's defence ministry", "state news
+        // agency SANA", "Turkey and Russia", "the Turkish and Russian defence ministries"
+        return match (prev, next) {
+            (Adjective | State, Head | Outlet | Person) => true,
+            (Adjective, Adjective) | (State, State) | (Person, Person | State) => joined,
+            (State, Adjective) => joined,
+            (Head, Head | Person | Outlet) => true,
+            (Outlet, Head) => true,
+            _ => false,
+        };
+    }
     match (prev, next) {
         (Head, _) => !joined || next != Adjective,
         (Outlet, Adjective | Person) => true,
@@ -83,10 +96,15 @@ fn atoms_at(p: &Prepared, rules: &LangRules, i: usize) -> Vec<(Atom, usize, bool
 }
 
 /// Chooses an atom reading that may follow `prev` (or start a phrase when `prev` is None).
-fn pick(cands: &[(Atom, usize, bool)], prev: Option<Class>) -> Option<(Atom, usize, bool)> {
+fn pick(
+    cands: &[(Atom, usize, bool)],
+    prev: Option<Class>,
+    and: bool,
+    subject_first: bool,
+) -> Option<(Atom, usize, bool)> {
     cands.iter().copied().find(|&(a, _, joined)| match prev {
-        None => class(a) != Class::Adjective,
-        Some(pc) => may_follow(pc, class(a), joined),
+        None => subject_first || class(a) != Class::Adjective,
+        Some(pc) => may_follow(pc, class(a), joined || and, subject_first),
     })
 }
 
@@ -110,6 +128,7 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
     let mut atoms: Vec<(Atom, Range<usize>)> = Vec::new();
     let mut j = i;
     let mut prev: Option<Class> = None;
+    let mut and = false;
     while j < end {
         if let Some(c) = prev
             && let Some(k) = continuation(p, rules, j, end, c)
@@ -117,10 +136,21 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
             j = k;
             continue;
         }
+        // "and" as a word of its own joins the next atom ("Turkey and Russia")
+        if prev.is_some()
+            && !and
+            && let Some(h) = rules.conjunctions.longest_at(&p.tokens, j, Clitics::None)
+            && h.end() < end
+        {
+            and = true;
+            j = h.end();
+            continue;
+        }
         let cands = atoms_at(p, rules, j);
-        let Some((atom, len, _)) = pick(&cands, prev) else {
+        let Some((atom, len, _)) = pick(&cands, prev, and, rules.subject_first) else {
             break;
         };
+        and = false;
         if j + len > end {
             break;
         }
@@ -182,6 +212,10 @@ fn describe(
                 let h = &rules.heads[k as usize];
                 match &head {
                     None => head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone())),
+                    // English puts the state first: "Turkey's defence ministry" is a ministry
+                    Some((SpeakerKind::State, n, ..)) if rules.subject_first && n.is_empty() => {
+                        head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone()))
+                    }
                     Some((SpeakerKind::Anonymous, ..)) if h.kind == SpeakerKind::Media => {
                         media_after_anonymous = true
                     }

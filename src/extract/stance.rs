@@ -10,6 +10,7 @@ use crate::rules::LangRules;
 use crate::rules::lexicon::{Clitics, variants};
 use crate::rules::schema::MarkerPlace;
 use crate::text::Prepared;
+use smallvec::SmallVec;
 
 /// How many content words count as its start.
 const START_WORDS: usize = 2;
@@ -117,9 +118,15 @@ pub fn topics(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<Strin
 
 /// The topic whose stem starts `word`, longest stem first.
 fn stem_topic(rules: &LangRules, word: &str) -> Option<u32> {
-    let ends: Vec<usize> = word.char_indices().map(|(b, c)| b + c.len_utf8()).collect();
+    // only prefix lengths a stem can have (3 up to the longest stem), longest first
+    let ends: SmallVec<[usize; 16]> = word
+        .char_indices()
+        .map(|(b, c)| b + c.len_utf8())
+        .enumerate()
+        .filter(|(n, _)| (2..rules.topic_stem_max).contains(n))
+        .map(|(_, e)| e)
+        .collect();
     ends.iter()
         .rev()
-        .filter(|&&e| word[..e].chars().count() >= 3)
         .find_map(|&e| rules.topic_stems.get(&word[..e]).copied())
 }

@@ -139,7 +139,9 @@ pub struct LangRules {
     /// Stance markers.
     pub markers: Lexicon<(Stance, MarkerPlace)>,
     /// Topic stems (folded) → topic index.
-    pub topic_stems: HashMap<String, u32>,
+    pub topic_stems: rustc_hash::FxHashMap<String, u32>,
+    /// Length in code points of the longest topic stem.
+    pub topic_stem_max: usize,
     /// Topic phrases.
     pub topic_phrases: Lexicon<u32>,
     /// Topic ids.
@@ -162,6 +164,10 @@ pub struct LangRules {
     pub alongside: Lexicon<()>,
     /// Discourse words before a clause-opening cue.
     pub discourse: Lexicon<()>,
+    /// Whether the subject comes before the verb (English).
+    pub subject_first: bool,
+    /// Words joining two speakers ("and").
+    pub conjunctions: Lexicon<()>,
     /// Furniture line starts (folded).
     pub furniture_lines: Vec<String>,
     /// Furniture phrases (folded).
@@ -374,7 +380,9 @@ pub fn compile_lang(
             l.topic_ids.push(c.form(&t.id, "id"));
             for s in &t.stems {
                 let s = c.form(s, "");
-                l.topic_stems.insert(key(&s), idx);
+                let k = key(&s);
+                l.topic_stem_max = l.topic_stem_max.max(k.chars().count());
+                l.topic_stems.insert(k, idx);
             }
             for p in &t.phrases {
                 let p = c.form(p, "");
@@ -533,6 +541,8 @@ fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
     fill(&mut l.joiners, &f.joiners, "joiners", false);
     fill(&mut l.alongside, &f.alongside, "alongside", false);
     fill(&mut l.discourse, &f.discourse, "discourse", false);
+    fill(&mut l.conjunctions, &f.conjunctions, "conjunctions", false);
+    l.subject_first = f.subject_first;
 }
 
 fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) {

@@ -1,8 +1,10 @@
 //! A phrase lexicon over tokens: every entry is a sequence of folded words; a lookup at a token
 //! tries the token as written and with its attached conjunctions and prepositions stripped
-//! (وقالت → قالت, للنظام → النظام), and returns the longest entries that match there.
+//! (وقالت → قالت, للنظام → النظام) or an English possessive ending ('s), and returns the longest
+//! entries that match there.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use smallvec::{SmallVec, smallvec};
 
 use crate::text::fold::key;
 use crate::text::token::Token;
@@ -54,7 +56,7 @@ pub struct Lexicon<V> {
 impl<V> Default for Lexicon<V> {
     fn default() -> Self {
         Lexicon {
-            first: HashMap::new(),
+            first: HashMap::default(),
             len: 0,
         }
     }
@@ -63,7 +65,10 @@ impl<V> Default for Lexicon<V> {
 impl<V: Clone> Lexicon<V> {
     /// Adds a phrase (folded here). A phrase starting with ال is also reachable after ل (للنظام).
     pub fn insert(&mut self, phrase: &str, value: V) {
-        let words: Vec<String> = key(phrase).split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> = key(phrase)
+            .split_whitespace()
+            .flat_map(split_hyphen)
+            .collect();
         let Some((head, rest)) = words.split_first() else {
             return;
         };
@@ -161,6 +166,23 @@ impl<V> Lexicon<V> {
     }
 }
 
+/// A Latin word with hyphens as the tokenizer reads it: "al-sudani" is "al", "-", "sudani".
+fn split_hyphen(w: &str) -> Vec<String> {
+    if !w.contains('-') || w.len() < 2 || !w.is_ascii() {
+        return vec![w.to_string()];
+    }
+    let mut out = Vec::new();
+    for (k, part) in w.split('-').enumerate() {
+        if k > 0 {
+            out.push("-".to_string());
+        }
+        if !part.is_empty() {
+            out.push(part.to_string());
+        }
+    }
+    out
+}
+
 fn rest_matches(tokens: &[Token], from: usize, rest: &[String]) -> bool {
     rest.iter()
         .enumerate()
@@ -168,8 +190,13 @@ fn rest_matches(tokens: &[Token], from: usize, rest: &[String]) -> bool {
 }
 
 /// The readings of a word with its proclitics stripped, least stripped first.
-pub fn variants(word: &str, clitics: Clitics) -> Vec<(&str, usize)> {
-    let mut out = vec![(word, 0)];
+pub fn variants(word: &str, clitics: Clitics) -> SmallVec<[(&str, usize); 4]> {
+    // at most four readings; kept on the stack, since this runs for every word and lexicon
+    let mut out: SmallVec<[(&str, usize); 4]> = smallvec![(word, 0)];
+    // an English possessive ("turkey's") reads as its noun; Arabic words never hold an apostrophe
+    if let Some(noun) = word.strip_suffix("'s").filter(|n| !n.is_empty()) {
+        out.push((noun, 0));
+    }
     if clitics == Clitics::None {
         return out;
     }
@@ -191,7 +218,7 @@ fn strip_one<'a>(word: &'a str, letters: &[char]) -> Option<&'a str> {
     let mut chars = word.chars();
     let first = chars.next()?;
     let rest = chars.as_str();
-    (letters.contains(&first) && rest.chars().count() >= 2).then_some(rest)
+    (letters.contains(&first) && rest.chars().nth(1).is_some()).then_some(rest)
 }
 
 #[cfg(test)]
@@ -223,6 +250,17 @@ mod tests {
         lx.insert("وكالة الأنباء السعودية", 2);
         let t = toks("لوكالة الأنباء السعودية");
         assert_eq!(*lx.longest_at(&t, 0, Clitics::ConjPrep).unwrap().value, 2);
+    }
+
+    #[test]
+    fn reads_possessives_and_hyphens() {
+        let mut lx = Lexicon::default();
+        lx.insert("Turkey", 1);
+        lx.insert("al-Sudani", 2);
+        let t = toks("Turkey's al-Sudani Türkiye’s");
+        assert_eq!(*lx.longest_at(&t, 0, Clitics::None).unwrap().value, 1);
+        assert_eq!(lx.longest_at(&t, 1, Clitics::Conj).unwrap().len, 3);
+        assert!(lx.longest_at(&t, 4, Clitics::Conj).is_none());
     }
 
     #[test]

@@ -153,8 +153,10 @@ pub fn embedded() -> Vec<Source> {
 }
 
 /// Sources from a folder; files it lacks come from the defaults, files it has that are not rule
-/// files are errors (a misspelt name would otherwise be ignored).
-pub fn from_dir(dir: &Path) -> Result<Vec<Source>, Vec<RuleError>> {
+/// files are errors (a misspelt name would otherwise be ignored). The errors come back beside the
+/// sources that could be read, so that a caller can report them with those of the files' contents
+/// in one run; only a path that is not a folder is refused outright.
+pub fn from_dir(dir: &Path) -> Result<(Vec<Source>, Vec<RuleError>), Vec<RuleError>> {
     if !dir.is_dir() {
         return Err(vec![RuleError {
             path: dir.display().to_string(),
@@ -186,11 +188,7 @@ pub fn from_dir(dir: &Path) -> Result<Vec<Source>, Vec<RuleError>> {
             }),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    Ok((out, errors))
 }
 
 fn unknown_files(dir: &Path) -> Vec<RuleError> {

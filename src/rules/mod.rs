@@ -98,7 +98,15 @@ impl RuleSet {
 
     /// The rules of a folder, files it lacks taken from the defaults.
     pub fn from_dir(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
-        RuleSet::compile(load::from_dir(dir)?)
+        let (sources, mut errors) = load::from_dir(dir)?;
+        match RuleSet::compile(sources) {
+            Ok(set) if errors.is_empty() => Ok(set),
+            Ok(_) => Err(errors),
+            Err(more) => {
+                errors.extend(more);
+                Err(errors)
+            }
+        }
     }
 
     /// Compiles parsed sources, collecting every error.

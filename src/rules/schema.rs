@@ -256,6 +256,13 @@ pub struct TopicsFile {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentFile {
+    /// Whether the language puts the subject before the verb (English): a speaker before a cue
+    /// is read first, one after it only in inversion.
+    #[serde(default)]
+    pub subject_first: bool,
+    /// Words that join two speakers into one ("and"), for languages that write them apart.
+    #[serde(default)]
+    pub conjunctions: Vec<Spanned<String>>,
     /// Words that start a new clause.
     #[serde(default)]
     pub contrast: Vec<Spanned<String>>,

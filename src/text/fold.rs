@@ -39,6 +39,20 @@ pub fn is_quote(c: char) -> bool {
 
 /// Folds one code point (already NFKC-decomposed) into zero or one match character.
 fn fold_one(c: char) -> Option<char> {
+    // fast paths: most text is ASCII or plain Arabic letters, which need no table lookup
+    if c.is_ascii() {
+        return Some(if c == '"' { c } else { c.to_ascii_lowercase() });
+    }
+    if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
+        return Some(match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            'ؤ' => 'و',
+            'ئ' => 'ي',
+            _ => c,
+        });
+    }
     if is_arabic_mark(c) || c == '\u{200C}' || c == '\u{200D}' || c == '\u{200F}' || c == '\u{200E}'
     {
         return None;
@@ -90,7 +104,20 @@ fn push_folded(out: &mut Folded, c: char, origin: usize) {
 
 /// Folds `s` into a plain match key (no map), as rule entries are folded when loaded.
 pub fn key(s: &str) -> String {
-    fold(s).text
+    key_chars(s.chars())
+}
+
+/// Folds code points into a match key without building an offset map (the tokenizer's path).
+pub fn key_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars {
+        if needs_nfkc(c) {
+            out.extend(std::iter::once(c).nfkc().filter_map(fold_one));
+        } else if let Some(f) = fold_one(c) {
+            out.push(f);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

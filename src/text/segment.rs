@@ -65,7 +65,8 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<
         let terminal = !at_break
             && is_terminal(&tokens[i])
             && !in_quote[i]
-            && !followed_by_terminal(tokens, i);
+            && !followed_by_terminal(tokens, i)
+            && !after_title(tokens, i);
         if !(at_break || terminal) {
             continue;
         }
@@ -93,6 +94,19 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<
         s.segments = segments(tokens, in_quote, s.tokens.clone(), rules);
     }
     out
+}
+
+/// Whether the dot at `i` closes a title or short abbreviation written right before it ("Mr.",
+/// "Gen.", "St."): "Gen. Gerasimov said" is one sentence.
+fn after_title(tokens: &[Token], i: usize) -> bool {
+    const TITLES: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "prof", "sen",
+        "rep", "gov", "jr", "sr", "no", "vs", "adm", "brig",
+    ];
+    i > 0
+        && tokens[i].key == "."
+        && tokens[i - 1].span.end == tokens[i].span.start
+        && TITLES.contains(&tokens[i - 1].key.as_str())
 }
 
 fn followed_by_terminal(tokens: &[Token], i: usize) -> bool {
@@ -140,8 +154,9 @@ fn boundary_after(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Cuts a sentence into clauses at contrast words outside quotations.
-fn segments(
+/// Cuts a sentence into clauses at contrast words outside quotations (also used to re-cut a
+/// sentence written in another language than its document, with that language's rules).
+pub fn segments(
     tokens: &[Token],
     in_quote: &[bool],
     range: Range<usize>,

@@ -2,7 +2,7 @@
 //! its span in original code points and its folded match key.
 
 use crate::model::Span;
-use crate::text::fold::{fold, is_arabic_mark, is_quote};
+use crate::text::fold::{is_arabic_mark, is_quote, key_chars};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,24 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Arabic letters, digits and marks without a Unicode table lookup
+    if ('\u{0621}'..='\u{065F}').contains(&c)
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || c == '\u{0640}'
+    {
+        return true;
+    }
     c.is_alphanumeric() || is_arabic_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+}
+
+/// `char::is_numeric` with the common digits answered without a table lookup.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || (!c.is_ascii() && !('\u{0621}'..='\u{064A}').contains(&c) && c.is_numeric())
 }
 
 fn is_joiner(c: char) -> bool {
@@ -81,6 +98,11 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             i += 1;
             continue;
         }
+        if let Some(end) = initialism_end(chars, i) {
+            push(&mut tokens, chars, i, end);
+            i = end;
+            continue;
+        }
         if is_word_char(c) {
             let start = i;
             i = word_end(chars, i);
@@ -93,10 +115,24 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
     tokens
 }
 
+/// Where an initialism with dots starting at `i` ends ("U.S.", "U.N.", "U.K."): two or more
+/// capital letters each followed by a dot, kept as one word so that its dots end no sentence.
+fn initialism_end(chars: &[char], i: usize) -> Option<usize> {
+    if i > 0 && is_word_char(chars[i - 1]) {
+        return None;
+    }
+    let mut j = i;
+    while chars.get(j).is_some_and(char::is_ascii_uppercase) && chars.get(j + 1) == Some(&'.') {
+        j += 2;
+    }
+    let letters = (j - i) / 2;
+    (letters >= 2 && !chars.get(j).is_some_and(|&c| is_word_char(c))).then_some(j)
+}
+
 /// Finds where a word starting at `i` ends: letters, marks, and joiners between two word characters
 /// (apostrophes inside English words, separators inside numbers).
 fn word_end(chars: &[char], mut i: usize) -> usize {
-    let numeric = chars[i].is_numeric();
+    let numeric = is_digit(chars[i]);
     while i < chars.len() {
         let c = chars[i];
         if is_word_char(c) {
@@ -120,18 +156,21 @@ fn word_end(chars: &[char], mut i: usize) -> usize {
 }
 
 fn push(tokens: &mut Vec<Token>, chars: &[char], start: usize, end: usize) {
-    let raw: String = chars[start..end].iter().collect();
     let first = chars[start];
     let kind = if is_quote(first) && end == start + 1 {
         TokenKind::Quote
-    } else if first.is_numeric() {
+    } else if is_digit(first) {
         TokenKind::Number
     } else if is_word_char(first) {
         TokenKind::Word
     } else {
         TokenKind::Punct
     };
-    let mut key = fold(&raw).text.replace('\u{2019}', "'");
+    let mut key = key_chars(
+        chars[start..end]
+            .iter()
+            .map(|&c| if c == '\u{2019}' { '\'' } else { c }),
+    );
     if kind == TokenKind::Punct {
         key = match key.as_str() {
             "،" | "٬" => ",".into(),
@@ -175,6 +214,12 @@ mod tests {
             keys("2.5 Turkey's ٢٠٢٣."),
             vec!["2.5", "turkey's", "2023", "."]
         );
+    }
+
+    #[test]
+    fn keeps_initialisms_whole() {
+        assert_eq!(keys("U.S. officials."), vec!["u.s.", "officials", "."]);
+        assert_eq!(keys("A.B"), vec!["a", ".", "b"]);
     }
 
     #[test]

@@ -1,0 +1,194 @@
+//! Speakers and content in languages that put the subject before the verb (English; the rules say
+//! so with `subject_first` in segment.toml). A speaker is read before the cue first ("Lavrov
+//! said"), then a pronoun standing for an earlier speaker ("he said"), and only then after the
+//! cue, in inversion (`"...," said Lavrov.`). Content opens at "that", a colon or a quotation a few
+//! words after the cue ("told reporters in Moscow that"), and a quotation before the speaker is
+//! content too (`"We discussed the border," Lavrov said.`), alone or with its continuation after the
+//! cue (`"We discussed X," Lavrov said, "and Y."`).
+
+use std::ops::Range;
+
+use super::speaker::{self, Zone};
+use crate::model::SpeakerKind;
+use crate::rules::LangRules;
+use crate::rules::lexicon::Clitics;
+use crate::text::{Prepared, Sentence, TokenKind};
+
+/// Articles that may open a speaker phrase after an inverted cue ("said the ministry").
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+
+/// How many words after the cue reported content may open ("said in a statement on Monday that").
+const OPENER_REACH: usize = 8;
+
+/// Where a subject-first speaker was found.
+pub enum Found {
+    /// A speaker phrase before the cue.
+    Before(Zone),
+    /// A pronoun before the cue ("he", "they"), at this token.
+    Pronoun(usize),
+    /// A speaker phrase after the cue (inversion), ending where content may follow.
+    After(Zone),
+}
+
+/// Reads the speaker of a verb cue in a subject-first language.
+pub fn speaker(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: &Range<usize>,
+    seg: Range<usize>,
+) -> Option<Found> {
+    let mut end = cue.start;
+    while end > seg.start
+        && rules
+            .aux
+            .longest_at(&p.tokens, end - 1, Clitics::None)
+            .is_some()
+    {
+        end -= 1;
+    }
+    if let Some(z) = speaker::zone_ending_at(p, rules, seg.start, end) {
+        return Some(Found::Before(z));
+    }
+    // an apposition closed by a comma: "The Turkish foreign minister, Mevlut Cavusoglu, said";
+    // not before a participle, which continues the sentence's subject ("..., adding that")
+    if end > seg.start + 1
+        && p.tokens[end - 1].is_punct(",")
+        && !p.tokens[cue.start].key.ends_with("ing")
+        && let Some(z) = speaker::zone_ending_at(p, rules, seg.start, end - 1)
+            .filter(|z| z.kind == SpeakerKind::Person && z.tokens.start > seg.start)
+            .filter(|z| p.tokens[z.tokens.start - 1].is_punct(","))
+    {
+        return Some(Found::Before(z));
+    }
+    if end > seg.start
+        && rules
+            .pronouns
+            .longest_at(&p.tokens, end - 1, Clitics::None)
+            .is_some()
+    {
+        return Some(Found::Pronoun(end - 1));
+    }
+    inverted(p, rules, cue, seg).map(Found::After)
+}
+
+/// A speaker right after the cue in inversion: the cue follows a quotation, a comma or opens the
+/// clause, and the speaker phrase ends the clause or is followed by punctuation ("said Lavrov,").
+fn inverted(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: &Range<usize>,
+    seg: Range<usize>,
+) -> Option<Zone> {
+    let before_ok = cue.start == seg.start
+        || matches!(
+            p.tokens[cue.start - 1].kind,
+            TokenKind::Quote | TokenKind::Punct
+        );
+    if !before_ok || p.tokens[cue.start].key.ends_with("ing") {
+        return None;
+    }
+    let z = zone_after(p, rules, cue.end, seg.end)?;
+    let closes = z.tokens.end >= seg.end || !p.tokens[z.tokens.end].is_word();
+    closes.then_some(z)
+}
+
+/// A speaker phrase starting at `at`, or after an article there ("the ministry" is itself a
+/// phrase; "the Turkish defence ministry" starts after "the").
+pub fn zone_after(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Option<Zone> {
+    speaker::zone_at(p, rules, at, end).or_else(|| {
+        let mut k = at;
+        while k < end && DETERMINERS.contains(&p.tokens[k].key.as_str()) {
+            k += 1;
+        }
+        (k > at)
+            .then(|| speaker::zone_at(p, rules, k, end))
+            .flatten()
+    })
+}
+
+/// The last speaker that a pronoun can stand for: he/she/him/her a person, it an institution,
+/// state or outlet, they/them anyone.
+pub fn antecedent<'a>(
+    p: &Prepared,
+    pronoun: usize,
+    last: impl Iterator<Item = &'a Zone>,
+) -> Option<Zone> {
+    let word = p.tokens[pronoun].key.as_str();
+    let fits = |z: &&Zone| match word {
+        "he" | "she" | "him" | "her" => z.kind == SpeakerKind::Person,
+        "it" => z.kind != SpeakerKind::Person,
+        _ => true,
+    };
+    let mut last = last;
+    last.find(fits).cloned()
+}
+
+/// The first speaker phrase of the sentence before `s` that a pronoun can stand for, when no
+/// earlier claim has one ("Çavuşoğlu met his counterpart in Ankara. \"...,\" he said.").
+pub fn previous_subject(
+    p: &Prepared,
+    rules: &LangRules,
+    s: &Sentence,
+    pronoun: usize,
+) -> Option<Zone> {
+    let prev = p
+        .sentences
+        .iter()
+        .rev()
+        .find(|x| x.tokens.end <= s.tokens.start)?;
+    let mut k = prev.tokens.start;
+    while k < prev.tokens.end {
+        match speaker::zone_at(p, rules, k, prev.tokens.end) {
+            Some(z) => {
+                if antecedent(p, pronoun, std::iter::once(&z)).is_some() {
+                    return Some(z);
+                }
+                k = z.tokens.end;
+            }
+            None => k += 1,
+        }
+    }
+    None
+}
+
+/// Where reported content opens after a cue: after "that" or a colon, or at a quotation, within
+/// a few words ("told reporters in Moscow that ..."), else right at `from`.
+pub fn content_start(p: &Prepared, rules: &LangRules, from: usize, end: usize) -> usize {
+    let limit = end.min(from + OPENER_REACH);
+    for k in from..limit {
+        let t = &p.tokens[k];
+        if t.is_punct(":") {
+            return k + 1;
+        }
+        if t.kind == TokenKind::Quote {
+            return k;
+        }
+        if let Some(h) = rules.openers.longest_at(&p.tokens, k, Clitics::None) {
+            return h.end();
+        }
+        if t.is_punct(",") || t.is_punct(";") {
+            break;
+        }
+    }
+    from
+}
+
+/// The quotation that closes right before token `at` (a comma may stand between): its tokens,
+/// from the opening mark to the closing one, inside `seg`.
+pub fn quote_before(p: &Prepared, seg: Range<usize>, at: usize) -> Option<Range<usize>> {
+    let mut k = at;
+    while k > seg.start
+        && (p.tokens[k - 1].kind == TokenKind::Punct
+            || DETERMINERS.contains(&p.tokens[k - 1].key.as_str()))
+    {
+        k -= 1;
+    }
+    let close = k.checked_sub(1).filter(|&c| c >= seg.start)?;
+    if p.tokens[close].kind != TokenKind::Quote {
+        return None;
+    }
+    let open = (seg.start..close)
+        .rev()
+        .find(|&i| p.tokens[i].kind == TokenKind::Quote)?;
+    ((open + 1..close).any(|i| p.tokens[i].is_word())).then_some(open..close + 1)
+}

@@ -1,0 +1,481 @@
+//! English sentences written for these tests (not taken from articles), one per quotation shape:
+//! quote first with the cue after it, a quote split around its attribution, "X said that",
+//! "X said", "according to X" before and after its content, a colon before a quotation, a relay
+//! ("quoted X as saying") and speakers named in an earlier sentence (pronouns, "the minister").
+//! Each case checks the speaker's states, the cue, the stance and a phrase of the content.
+
+use claimdiff::corpus::Input;
+use claimdiff::model::{Claim, Document, Report};
+use claimdiff::rules::RuleSet;
+
+fn analyze(text: &str) -> Report {
+    let rules = RuleSet::embedded().expect("built-in rules load");
+    let doc = Document {
+        id: "t".into(),
+        path: "t".into(),
+        language: Some("en".into()),
+        ..Default::default()
+    };
+    claimdiff::analyze(
+        &[Input {
+            doc,
+            text: text.into(),
+        }],
+        &rules,
+    )
+}
+
+/// One expected claim: which claim of the text (0 = first), speaker parties, cue lemma, stance,
+/// a phrase the content must contain.
+struct Case {
+    text: &'static str,
+    nth: usize,
+    parties: &'static [&'static str],
+    lemma: &'static str,
+    stance: &'static str,
+    content: &'static str,
+}
+
+const fn case(
+    text: &'static str,
+    parties: &'static [&'static str],
+    lemma: &'static str,
+    stance: &'static str,
+    content: &'static str,
+) -> Case {
+    Case {
+        text,
+        nth: 0,
+        parties,
+        lemma,
+        stance,
+        content,
+    }
+}
+
+const fn second(
+    text: &'static str,
+    parties: &'static [&'static str],
+    lemma: &'static str,
+    stance: &'static str,
+    content: &'static str,
+) -> Case {
+    Case {
+        nth: 1,
+        ..case(text, parties, lemma, stance, content)
+    }
+}
+
+const CASES: &[Case] = &[
+    // quote first, cue after
+    case(
+        "\"We discussed the return of refugees in detail,\" Lavrov said.",
+        &["RU"],
+        "say",
+        "assert",
+        "return of refugees",
+    ),
+    case(
+        "\"The meeting was constructive and useful,\" the Turkish defence minister said.",
+        &["TR"],
+        "say",
+        "positive",
+        "constructive and useful",
+    ),
+    case(
+        "\"Our troops will stay until the threat is gone,\" said Erdogan.",
+        &["TR"],
+        "say",
+        "assert",
+        "troops will stay",
+    ),
+    case(
+        "\"No agreement was reached on the border,\" an Iraqi official told Reuters.",
+        &["IQ"],
+        "tell",
+        "assert",
+        "No agreement was reached",
+    ),
+    // a quote split around its attribution
+    case(
+        "\"We discussed security in the north,\" Lavrov said, \"and we agreed to meet again in Moscow.\"",
+        &["RU"],
+        "say",
+        "assert",
+        "agreed to meet again",
+    ),
+    case(
+        "\"The talks were positive,\" Cavusoglu said, \"but a lot of work remains.\"",
+        &["TR"],
+        "say",
+        "positive",
+        "a lot of work remains",
+    ),
+    // X said that ...
+    case(
+        "Egypt's foreign minister said that the talks had focused on water security.",
+        &["EG"],
+        "say",
+        "assert",
+        "the talks had focused on water security",
+    ),
+    case(
+        "Turkey's defence ministry said on Tuesday that the four ministers discussed normalisation.",
+        &["TR"],
+        "say",
+        "assert",
+        "the four ministers discussed normalisation",
+    ),
+    case(
+        "Russian Foreign Minister Sergei Lavrov told reporters in Moscow that the meeting would take place soon.",
+        &["RU"],
+        "tell",
+        "assert",
+        "the meeting would take place soon",
+    ),
+    case(
+        "Iran and Turkey said that the ceasefire must hold.",
+        &["IR", "TR"],
+        "say",
+        "assert",
+        "the ceasefire must hold",
+    ),
+    case(
+        "The Turkish and Russian defence ministries announced that joint patrols would resume.",
+        &["RU", "TR"],
+        "announce",
+        "assert",
+        "joint patrols would resume",
+    ),
+    // X said ... (no "that")
+    case(
+        "Damascus says the Turkish presence in the north is an occupation.",
+        &["SY"],
+        "say",
+        "assert",
+        "the Turkish presence in the north is an occupation",
+    ),
+    case(
+        "The Kremlin said Putin and Erdogan would speak by phone next week.",
+        &["RU"],
+        "say",
+        "assert",
+        "Putin and Erdogan would speak by phone",
+    ),
+    case(
+        "U.S. officials said the strikes hit weapons depots.",
+        &["US"],
+        "say",
+        "assert",
+        "the strikes hit weapons depots",
+    ),
+    // according to X, before and after the content
+    case(
+        "According to Anadolu, the ministers discussed the fight against terrorism.",
+        &["TR"],
+        "according to",
+        "assert",
+        "the fight against terrorism",
+    ),
+    case(
+        "The talks touched on the withdrawal of foreign forces, according to a Syrian official.",
+        &["SY"],
+        "according to",
+        "assert",
+        "withdrawal of foreign forces",
+    ),
+    // a colon before a quotation
+    case(
+        "The ministry of foreign affairs of Egypt said in a statement: \"The two sides agreed to continue dialogue.\"",
+        &["EG"],
+        "say",
+        "assert",
+        "agreed to continue dialogue",
+    ),
+    case(
+        "The Saudi foreign minister wrote on X: \"We welcome every step toward peace.\"",
+        &["SA"],
+        "state",
+        "positive",
+        "every step toward peace",
+    ),
+    // relay: an outlet quotes a speaker
+    case(
+        "State news agency SANA quoted Mekdad as saying that Turkey must withdraw its forces.",
+        &["SY"],
+        "quote",
+        "assert",
+        "Turkey must withdraw its forces",
+    ),
+    // stance from the cue
+    case(
+        "A Syrian official denied that normalisation was on the agenda.",
+        &["SY"],
+        "deny",
+        "deny",
+        "normalisation was on the agenda",
+    ),
+    case(
+        "Moscow welcomed the decision to reopen the border crossing.",
+        &["RU"],
+        "welcome",
+        "positive",
+        "reopen the border crossing",
+    ),
+    case(
+        "Ankara condemned the attack on its observation post.",
+        &["TR"],
+        "condemn",
+        "negative",
+        "the attack on its observation post",
+    ),
+    case(
+        "Iran's foreign ministry spokesman criticised the new sanctions.",
+        &["IR"],
+        "condemn",
+        "negative",
+        "the new sanctions",
+    ),
+    case(
+        "Syria's foreign minister called for the withdrawal of all Turkish troops.",
+        &["SY"],
+        "demand",
+        "demand",
+        "withdrawal of all Turkish troops",
+    ),
+    case(
+        "The Iraqi prime minister expressed hope that the dialogue would continue.",
+        &["IQ"],
+        "hope",
+        "hope",
+        "the dialogue would continue",
+    ),
+    case(
+        "Israel claimed that the convoy carried weapons to Lebanon.",
+        &["IL"],
+        "allege",
+        "allege",
+        "the convoy carried weapons",
+    ),
+    case(
+        "Russia proposed holding the next round of talks in Astana.",
+        &["RU"],
+        "propose",
+        "propose",
+        "the next round of talks",
+    ),
+    case(
+        "Turkish President Recep Tayyip Erdoğan promised to protect the border towns.",
+        &["TR"],
+        "promise",
+        "promise",
+        "protect the border towns",
+    ),
+    case(
+        "Qatar's emir warned that escalation would hurt the whole region.",
+        &["QA"],
+        "warn",
+        "assert",
+        "escalation would hurt the whole region",
+    ),
+    case(
+        "The Jordanian foreign minister described the summit as fruitful.",
+        &["JO"],
+        "describe",
+        "positive",
+        "the summit as fruitful",
+    ),
+    case(
+        "The Egyptian foreign ministry stressed the need for a binding agreement on the dam.",
+        &["EG"],
+        "stress",
+        "demand",
+        "a binding agreement on the dam",
+    ),
+    case(
+        "Beijing rejected the accusations as baseless.",
+        &["CN"],
+        "deny",
+        "deny",
+        "the accusations as baseless",
+    ),
+    // a speaker named in the sentence before
+    second(
+        "Lavrov said the talks had been useful. He added that a new round would follow.",
+        &["RU"],
+        "add",
+        "assert",
+        "a new round would follow",
+    ),
+    case(
+        "Mevlüt Çavuşoğlu met his counterpart in Ankara. \"We have no plan to leave,\" he said.",
+        &["TR"],
+        "say",
+        "assert",
+        "no plan to leave",
+    ),
+    second(
+        "Turkey's defence ministry said the meeting was constructive. The ministry added that it would continue talks.",
+        &["TR"],
+        "add",
+        "assert",
+        "it would continue talks",
+    ),
+    second(
+        "Syrian Foreign Minister Faisal Mekdad said Damascus wanted guarantees. The minister also said the border must be secured.",
+        &["SY"],
+        "say",
+        "assert",
+        "the border must be secured",
+    ),
+    second(
+        "Iranian officials said the nuclear file was not discussed. They insisted on the lifting of sanctions.",
+        &["IR"],
+        "insist",
+        "demand",
+        "the lifting of sanctions",
+    ),
+];
+
+fn show(r: &Report) -> String {
+    r.claims
+        .iter()
+        .map(|c: &Claim| {
+            format!(
+                "[{} {:?} {} {} '{}']",
+                c.speaker.name,
+                c.speaker.parties,
+                c.cue.lemma,
+                c.stance.name(),
+                c.content.text
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn english_sentences_yield_their_claims() {
+    assert!(CASES.len() >= 30, "the battery has {} cases", CASES.len());
+    let mut failures = Vec::new();
+    for c in CASES {
+        let r = analyze(c.text);
+        let Some(claim) = r.claims.get(c.nth) else {
+            failures.push(format!("{}\n  no claim #{}: {}", c.text, c.nth, show(&r)));
+            continue;
+        };
+        let mut bad = Vec::new();
+        if claim.speaker.parties != c.parties {
+            bad.push(format!("parties {:?}", claim.speaker.parties));
+        }
+        if claim.cue.lemma != c.lemma {
+            bad.push(format!("cue {}", claim.cue.lemma));
+        }
+        if claim.stance.name() != c.stance {
+            bad.push(format!("stance {}", claim.stance.name()));
+        }
+        if !claim.content.text.contains(c.content) {
+            bad.push(format!("content '{}'", claim.content.text));
+        }
+        if !bad.is_empty() {
+            failures.push(format!(
+                "{}\n  {}\n  all: {}",
+                c.text,
+                bad.join(", "),
+                show(&r)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn quote_before_the_cue_is_the_content_and_the_span_covers_all() {
+    let text = "\"We discussed the border,\" Lavrov said.";
+    let r = analyze(text);
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    let c = &r.claims[0];
+    assert_eq!(c.content.text, "\"We discussed the border,\"");
+    assert!(c.content.quoted);
+    assert_eq!(c.speaker.name, "Sergey Lavrov");
+    let chars: Vec<char> = text.chars().collect();
+    let span: String = chars[c.span.start..c.span.end].iter().collect();
+    assert_eq!(span, "\"We discussed the border,\" Lavrov said");
+}
+
+#[test]
+fn narration_and_quoted_cues_make_no_claims() {
+    for text in [
+        "The foreign ministers met in Cairo on Tuesday.",
+        "The summit was called by Moscow last month.",
+        "Exit mobile version",
+    ] {
+        let r = analyze(text);
+        assert!(r.claims.is_empty(), "{text}: {}", show(&r));
+    }
+    // the cue inside the quotation is not a claim of its own
+    let r = analyze("\"Russia said it would help,\" Cavusoglu said.");
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].speaker.parties, ["TR"]);
+}
+
+#[test]
+fn pronouns_take_the_last_speaker_of_their_kind() {
+    let r = analyze(
+        "Lavrov said the talks went well. The Turkish foreign ministry said the talks failed. \
+         He added that Moscow was ready. It added that Ankara was ready.",
+    );
+    let names: Vec<&str> = r.claims.iter().map(|c| c.speaker.name.as_str()).collect();
+    assert_eq!(names.len(), 4, "{}", show(&r));
+    assert_eq!(names[2], "Sergey Lavrov");
+    assert_eq!(r.claims[3].speaker.parties, ["TR"]);
+}
+
+#[test]
+fn english_names_resolve_to_the_arabic_canonical_names() {
+    let r = analyze("Sergei Lavrov said the talks went well. Çavuşoğlu said the talks failed.");
+    let names: Vec<&str> = r.claims.iter().map(|c| c.speaker.name.as_str()).collect();
+    assert_eq!(names, ["Sergey Lavrov", "Mevlut Cavusoglu"]);
+}
+
+#[test]
+fn metadata_language_or_script_picks_english() {
+    let rules = RuleSet::embedded().expect("built-in rules load");
+    let input = Input {
+        doc: Document {
+            id: "d".into(),
+            path: "d".into(),
+            ..Default::default()
+        },
+        text: "Egypt's foreign minister said the talks were positive.".into(),
+    };
+    let r = claimdiff::analyze_document(&input, &rules);
+    assert_eq!(r.doc.language.as_deref(), Some("en"));
+    assert_eq!(r.claims.len(), 1);
+}
+
+#[test]
+fn an_english_sentence_in_an_arabic_article_uses_english_rules() {
+    let text = "قال وزير الخارجية المصري إن المحادثات كانت بناءة.\nThe Ethiopian foreign ministry denied that the dam was discussed.";
+    let rules = RuleSet::embedded().expect("built-in rules load");
+    let input = Input {
+        doc: Document {
+            id: "m".into(),
+            path: "m".into(),
+            language: Some("ar".into()),
+            ..Default::default()
+        },
+        text: text.into(),
+    };
+    let r = claimdiff::analyze_document(&input, &rules);
+    assert_eq!(r.claims.len(), 2, "{:?}", r.claims);
+    assert_eq!(r.claims[0].speaker.parties, ["EG"]);
+    assert_eq!(r.claims[1].speaker.parties, ["ET"]);
+    assert_eq!(r.claims[1].stance.name(), "deny");
+}
