@@ -1,0 +1,115 @@
+//! Dates read from text and resolved, and meetings merged (or kept apart) across articles, on
+//! sentences written for these tests.
+
+use claimdiff::corpus::Input;
+use claimdiff::events::date::{self, PartialDate};
+use claimdiff::model::{Document, Report};
+use claimdiff::rules::RuleSet;
+
+fn rules() -> RuleSet {
+    RuleSet::embedded().expect("built-in rules load")
+}
+
+/// The first date expression of a text, resolved against `published`.
+fn first_date(text: &str, published: Option<&str>) -> String {
+    let rules = rules();
+    let ar = rules.lang("ar");
+    let p = claimdiff::text::prepare(text, ar);
+    let pubd = published.and_then(PartialDate::parse_iso);
+    let (_, e) = date::read(&p, ar, 0..p.tokens.len()).into_iter().next().expect("a date expression");
+    date::resolve(&e, pubd.as_ref()).to_string()
+}
+
+#[test]
+fn both_month_series_and_arabic_indic_digits() {
+    assert_eq!(first_date("عقد الاجتماع في 11 حزيران /يونيو 2024 في بغداد.", None), "2024-06-11");
+    assert_eq!(first_date("عقد الاجتماع في ١١ يونيو ٢٠٢٤.", None), "2024-06-11");
+    assert_eq!(first_date("الأربعاء ٢٢ / يناير / ٢٠٢٥", None), "2025-01-22");
+    assert_eq!(first_date("في كانون الأول/ ديسمبر 2022 التقى الوزيران.", None), "2022-12");
+    assert_eq!(first_date("وفي أيلول/سبتمبر التقى الوزيران.", None), "--09");
+    assert_eq!(first_date("التقى الوزيران في 3 جانفي 2017 بتونس.", None), "2017-01-03");
+}
+
+#[test]
+fn relative_expressions_resolve_only_with_a_publication_date() {
+    assert_eq!(first_date("وقال الوزير أمس إن الاجتماع كان مثمرا.", Some("2023-05-10")), "2023-05-09");
+    assert_eq!(first_date("وقال الوزير أمس إن الاجتماع كان مثمرا.", None), "");
+    assert_eq!(first_date("التقى الوفدان الأسبوع الماضي.", Some("2024-06-18")), "2024-06");
+    assert_eq!(first_date("في أبريل / نيسان استضافت موسكو الوزراء.", Some("2023-05-10")), "2023-04");
+    assert_eq!(first_date("في أيلول/سبتمبر الماضي عقدت القمة.", Some("2018-12-29")), "2018-09");
+    // a weekday alone is the latest such day up to publication, and stays a weekday without one
+    assert_eq!(first_date("اجتمع الوزراء يوم الثلاثاء في موسكو.", Some("2023-04-27")), "2023-04-25");
+    assert_eq!(first_date("اجتمع الوزراء يوم الثلاثاء في موسكو.", None), "tuesday");
+}
+
+fn analyze(docs: &[(&str, &str, Option<&str>)]) -> Report {
+    let inputs: Vec<Input> = docs
+        .iter()
+        .map(|(id, text, published)| Input {
+            doc: Document { id: id.to_string(), path: id.to_string(), published: published.map(str::to_string), ..Default::default() },
+            text: text.to_string(),
+        })
+        .collect();
+    claimdiff::analyze(&inputs, &rules())
+}
+
+fn events_of(r: &Report) -> Vec<Option<String>> {
+    let mut ids: Vec<Option<String>> = r.documents.iter().map(|d| r.claims.iter().find(|c| c.doc == d.id).and_then(|c| c.event.clone())).collect();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn two_outlets_reporting_one_meeting_in_different_words_make_one_event() {
+    let r = analyze(&[
+        (
+            "a",
+            "محادثات مصرية إثيوبية في الدوحة\nاستضافت الدوحة يوم الأحد محادثات بين وزيري الخارجية المصري والإثيوبي حول سد النهضة. وقال وزير الخارجية المصري إن المحادثات كانت بناءة.",
+            Some("2024-03-10"),
+        ),
+        (
+            "b",
+            "لقاء في العاصمة القطرية\nاجتمع وزيرا خارجية مصر وإثيوبيا في الدوحة الأحد 10 آذار/مارس 2024. ونفى مسؤول إثيوبي أن يكون الاجتماع قد بحث أي اتفاق حول سد النهضة.",
+            None,
+        ),
+    ]);
+    let ids = events_of(&r);
+    assert_eq!(ids.len(), 1, "{ids:?} {:#?}", r.events.iter().map(|e| (&e.id, &e.why)).collect::<Vec<_>>());
+    assert!(ids[0].is_some());
+}
+
+#[test]
+fn the_same_city_in_other_years_or_at_other_levels_stays_apart() {
+    let r = analyze(&[
+        (
+            "a",
+            "قمة في القاهرة\nاستضافت القاهرة في 5 آذار/مارس 2019 قمة ثلاثية لرؤساء مصر والأردن والعراق. وقال الرئيس المصري إن القمة ناجحة.",
+            None,
+        ),
+        (
+            "b",
+            "اجتماع في القاهرة\nاستضافت القاهرة في 5 آذار/مارس 2023 اجتماعا لوزراء خارجية مصر والأردن والعراق. وقال وزير الخارجية الأردني إن الاجتماع مهم.",
+            None,
+        ),
+        (
+            "c",
+            "لقاء عسكري في القاهرة\nاستضافت القاهرة في 5 آذار/مارس 2023 اجتماعا لوزراء دفاع مصر والأردن والعراق. وقال وزير الدفاع العراقي إن الاجتماع ركز على الحدود.",
+            None,
+        ),
+    ]);
+    let ids = events_of(&r);
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(ids.iter().all(Option::is_some));
+}
+
+#[test]
+fn a_sentence_about_another_meeting_moves_its_claim_there() {
+    let r = analyze(&[(
+        "a",
+        "محادثات في عمان\nاستضافت عمان يوم الخميس اجتماعا لوزراء خارجية الأردن ومصر. وقال وزير الخارجية المصري إن الاجتماع بحث الوضع في غزة. وفي كانون الثاني/يناير، استضافت القاهرة اجتماعا لوزراء الدفاع قالت إنه ركز على أمن الحدود.",
+        None,
+    )]);
+    assert_eq!(r.claims.len(), 2, "{:?}", r.claims.iter().map(|c| &c.why).collect::<Vec<_>>());
+    assert!(r.claims[0].event.is_some() && r.claims[1].event.is_some());
+    assert_ne!(r.claims[0].event, r.claims[1].event);
+}
