@@ -71,25 +71,38 @@ impl Loaded {
     }
 }
 
-/// The files a path stands for: itself, or the article files below a folder, sorted.
-pub fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// The files a path stands for: itself, or the article files below a folder, sorted. A subfolder
+/// that cannot be read is reported in the second list and passed over; a folder is entered once,
+/// so a symbolic link back up the tree is not a loop.
+pub fn expand(path: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     if !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return (vec![path.to_path_buf()], Vec::new());
     }
-    let mut out = Vec::new();
+    let (mut out, mut problems) = (Vec::new(), Vec::new());
+    let mut entered = std::collections::HashSet::new();
     let mut stack = vec![path.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if is_article_file(&p) {
-                out.push(p);
+        if !entered.insert(dir.canonicalize().unwrap_or_else(|_| dir.clone())) {
+            continue;
+        }
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(skipped(dir.display(), format!("cannot read folder: {e}")));
+                continue;
+            }
+        };
+        for entry in entries {
+            match entry {
+                Ok(e) if e.path().is_dir() => stack.push(e.path()),
+                Ok(e) if is_article_file(&e.path()) => out.push(e.path()),
+                Ok(_) => {}
+                Err(e) => problems.push(skipped(dir.display(), format!("cannot read folder: {e}"))),
             }
         }
     }
     out.sort();
-    Ok(out)
+    (out, problems)
 }
 
 /// Whether a file name looks like an article or a JSON Lines corpus.
@@ -126,16 +139,16 @@ pub fn load(paths: &[PathBuf], opts: Options) -> Loaded {
 /// Reads every input path in order, handing each document or problem to `sink` as soon as it is
 /// read, so that a caller can process a corpus in bounded memory. Duplicate ids are renamed.
 pub fn visit(paths: &[PathBuf], opts: Options, sink: &mut dyn FnMut(Item)) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut ids = Ids::default();
     let mut renaming = |item: Item, sink: &mut dyn FnMut(Item)| match item {
         Item::Doc(mut d) => {
-            let n = seen.entry(d.doc.id.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                let new = format!("{}~{}", d.doc.id, n);
+            if let Some(new) = ids.claim(&d.doc.id) {
                 sink(Item::Problem(Problem {
                     location: d.doc.path.clone(),
-                    message: format!("duplicate document id '{}': renamed to '{new}'", d.doc.id),
+                    message: format!(
+                        "duplicate document id '{}': renamed to '{new}' (not an error)",
+                        d.doc.id
+                    ),
                     skipped: false,
                 }));
                 d.doc.id = new;
@@ -149,20 +162,67 @@ pub fn visit(paths: &[PathBuf], opts: Options, sink: &mut dyn FnMut(Item)) {
     }
 }
 
-fn problem(location: impl Into<String>, message: impl Into<String>) -> Item {
-    Item::Problem(Problem {
-        location: location.into(),
+/// The document ids given out so far.
+#[derive(Default)]
+struct Ids {
+    /// Every id in use, with the last suffix tried for it.
+    used: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// Takes `id`, or returns the new id (`id~2`, `id~3`, ...) when it is taken. A new id is never
+    /// one already given out, even when the input itself has ids like `a~2`.
+    fn claim(&mut self, id: &str) -> Option<String> {
+        let Some(n) = self.used.get(id).copied() else {
+            self.used.insert(id.to_string(), 1);
+            return None;
+        };
+        let mut k = n + 1;
+        while self.used.contains_key(&format!("{id}~{k}")) {
+            k += 1;
+        }
+        self.used.insert(id.to_string(), k);
+        let new = format!("{id}~{k}");
+        self.used.insert(new.clone(), 1);
+        Some(new)
+    }
+}
+
+fn skipped(location: impl fmt::Display, message: impl Into<String>) -> Problem {
+    Problem {
+        location: location.to_string(),
         message: message.into(),
         skipped: true,
-    })
+    }
+}
+
+fn problem(location: impl fmt::Display, message: impl Into<String>) -> Item {
+    Item::Problem(skipped(location, message))
+}
+
+/// Why a document over `--max-doc-bytes` is skipped; `size` when it is known (not when reading
+/// stopped at the limit).
+pub fn too_big(size: Option<u64>, max: usize) -> String {
+    match size {
+        Some(n) => format!("{n} bytes is over --max-doc-bytes {max}: skipped, not truncated"),
+        None => format!("more than --max-doc-bytes {max} bytes: skipped, not truncated"),
+    }
+}
+
+/// Reads at most `max + 1` bytes, so that an endless or huge input costs bounded memory.
+fn read_bounded(reader: impl Read, max: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max.saturating_add(1) as u64)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn visit_path(path: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
     let shown = path.display().to_string();
     if shown == "-" {
-        let mut bytes = Vec::new();
-        match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => sink(document("-", "stdin", bytes, opts)),
+        match read_bounded(std::io::stdin().lock(), opts.max_doc_bytes) {
+            Ok(bytes) => sink(document("-", "stdin", bytes, opts)),
             Err(e) => sink(problem("-", format!("cannot read standard input: {e}"))),
         }
         return;
@@ -170,10 +230,10 @@ fn visit_path(path: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
     if !path.exists() {
         return sink(problem(&shown, "no such file or folder"));
     }
-    let files = match expand(path) {
-        Ok(f) => f,
-        Err(e) => return sink(problem(&shown, format!("cannot read folder: {e}"))),
-    };
+    let (files, problems) = expand(path);
+    for p in problems {
+        sink(Item::Problem(p));
+    }
     if path.is_dir() && files.is_empty() {
         sink(problem(
             &shown,
@@ -199,18 +259,11 @@ fn visit_file(file: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
     }
     match std::fs::metadata(file) {
         Ok(m) if m.len() > opts.max_doc_bytes as u64 => {
-            return sink(problem(
-                &shown,
-                format!(
-                    "{} bytes is over --max-doc-bytes {}: skipped",
-                    m.len(),
-                    opts.max_doc_bytes
-                ),
-            ));
+            return sink(problem(&shown, too_big(Some(m.len()), opts.max_doc_bytes)));
         }
         _ => {}
     }
-    match std::fs::read(file) {
+    match std::fs::File::open(file).and_then(|f| read_bounded(f, opts.max_doc_bytes)) {
         Ok(bytes) => {
             let id = file
                 .file_stem()
@@ -224,14 +277,7 @@ fn visit_file(file: &Path, opts: Options, sink: &mut dyn FnMut(Item)) {
 /// Turns a file's bytes into a document, or says why not.
 fn document(shown: &str, id: &str, bytes: Vec<u8>, opts: Options) -> Item {
     if bytes.len() > opts.max_doc_bytes {
-        return problem(
-            shown,
-            format!(
-                "{} bytes is over --max-doc-bytes {}: skipped",
-                bytes.len(),
-                opts.max_doc_bytes
-            ),
-        );
+        return problem(shown, too_big(None, opts.max_doc_bytes));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return problem(
@@ -252,7 +298,10 @@ fn document(shown: &str, id: &str, bytes: Vec<u8>, opts: Options) -> Item {
         ..Default::default()
     };
     let text = if is_html {
-        let page = crate::html::extract(&text);
+        let page = match crate::html::extract(&text) {
+            Ok(page) => page,
+            Err(message) => return problem(shown, message),
+        };
         doc.title = page.title;
         doc.published = page.published;
         doc.text = Some(page.text.clone());
@@ -287,5 +336,53 @@ pub fn field_str(obj: &serde_json::Map<String, Value>, name: &str) -> Option<Str
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renamed_ids_never_collide() {
+        let mut ids = Ids::default();
+        let got: Vec<Option<String>> = ["a", "a~2", "a", "a", "b"]
+            .iter()
+            .map(|id| ids.claim(id))
+            .collect();
+        assert_eq!(
+            got,
+            [None, None, Some("a~3".into()), Some("a~4".into()), None]
+        );
+    }
+
+    #[test]
+    fn a_bom_is_dropped_and_bad_utf8_located() {
+        assert_eq!(
+            decode("f", b"\xEF\xBB\xBFabc".to_vec(), false).unwrap(),
+            "abc"
+        );
+        let e = decode("f", b"ab\xFFc".to_vec(), false).unwrap_err();
+        assert_eq!(e.location, "f:byte 2");
+        assert_eq!(
+            decode("f", b"ab\xFFc".to_vec(), true).unwrap(),
+            "ab\u{FFFD}c"
+        );
+    }
+
+    #[test]
+    fn documents_over_the_limit_or_with_nul_are_skipped() {
+        let opts = Options {
+            lossy: false,
+            max_doc_bytes: 4,
+        };
+        let Item::Problem(p) = document("f.txt", "f", b"12345".to_vec(), opts) else {
+            panic!("not skipped")
+        };
+        assert!(p.message.contains("--max-doc-bytes 4"), "{p}");
+        let Item::Problem(p) = document("f.txt", "f", b"a\0b".to_vec(), opts) else {
+            panic!("not skipped")
+        };
+        assert_eq!(p.location, "f.txt:byte 1");
     }
 }

@@ -6,18 +6,20 @@ use serde_json::Value;
 
 use std::io::BufRead;
 
-use crate::corpus::{Input, Item, Options, Problem, decode, field_str};
+use crate::corpus::{Input, Item, Options, Problem, decode, field_str, too_big};
 use crate::model::Document;
 
-/// Reads the lines of one JSON Lines file, one document or problem per non-blank line.
+/// Reads the lines of one JSON Lines file, one document or problem per non-blank line. Lines end
+/// with `\n`, `\r\n` or a lone `\r` (JSON text has no raw CR, so this never splits a document).
+/// A line over `--max-doc-bytes` is skipped without being held in memory.
 pub fn read(shown: &str, mut reader: impl BufRead, opts: Options, sink: &mut dyn FnMut(Item)) {
     let mut line = Vec::new();
     let mut lineno = 0;
     loop {
         line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
+        let length = match read_line(&mut reader, &mut line, opts.max_doc_bytes) {
+            Ok(None) => break,
+            Ok(Some(n)) => n,
             Err(e) => {
                 sink(Item::Problem(skip(
                     &format!("{shown}:{}", lineno + 1),
@@ -25,18 +27,61 @@ pub fn read(shown: &str, mut reader: impl BufRead, opts: Options, sink: &mut dyn
                 )));
                 break;
             }
-        }
+        };
         lineno += 1;
-        let bytes = line.strip_suffix(b"\n").unwrap_or(&line);
-        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-        if bytes.iter().all(u8::is_ascii_whitespace) {
+        let at = format!("{shown}:{lineno}");
+        if length > opts.max_doc_bytes {
+            sink(Item::Problem(skip(
+                &at,
+                too_big(Some(length as u64), opts.max_doc_bytes),
+            )));
             continue;
         }
-        let at = format!("{shown}:{lineno}");
-        sink(match parse_line(&at, bytes, opts) {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        sink(match parse_line(&at, &line, opts) {
             Ok(input) => Item::Doc(input),
             Err(p) => Item::Problem(p),
         });
+    }
+}
+
+/// Reads one line without its end into `line`, keeping at most `limit + 1` bytes of it; returns
+/// the line's whole length, or `None` at the end of the input.
+fn read_line(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Option<usize>> {
+    let mut length = 0;
+    let mut any = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(any.then_some(length));
+        }
+        any = true;
+        let end = buf.iter().position(|&c| c == b'\n' || c == b'\r');
+        let chunk = &buf[..end.unwrap_or(buf.len())];
+        let room = limit.saturating_add(1).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        length += chunk.len();
+        let Some(end) = end else {
+            let n = chunk.len();
+            reader.consume(n);
+            continue;
+        };
+        let cr = buf[end] == b'\r';
+        reader.consume(end + 1);
+        if cr && reader.fill_buf()?.first() == Some(&b'\n') {
+            reader.consume(1);
+        }
+        return Ok(Some(length));
     }
 }
 
@@ -53,11 +98,7 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
     if line.len() > opts.max_doc_bytes {
         return Err(skip(
             at,
-            format!(
-                "{} bytes is over --max-doc-bytes {}: skipped",
-                line.len(),
-                opts.max_doc_bytes
-            ),
+            too_big(Some(line.len() as u64), opts.max_doc_bytes),
         ));
     }
     let line = decode(at, line.to_vec(), opts.lossy)?;
@@ -66,12 +107,15 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
     let Value::Object(obj) = value else {
         return Err(skip(at, "expected a JSON object with \"id\" and \"text\""));
     };
-    let id = field_str(&obj, "id").ok_or_else(|| {
-        skip(
-            at,
-            "missing \"id\" (a string): expected {\"id\": ..., \"text\": ...}",
-        )
-    })?;
+    let id = match obj.get("id") {
+        None => Err("missing \"id\" (a string): expected {\"id\": ..., \"text\": ...}"),
+        Some(_) => match field_str(&obj, "id") {
+            Some(id) if id.trim().is_empty() => Err("\"id\" is empty: expected a name"),
+            Some(id) => Ok(id),
+            None => Err("\"id\" must be a string or a number"),
+        },
+    }
+    .map_err(|m| skip(at, m))?;
     let mut doc = Document {
         id,
         path: at.to_string(),
@@ -86,7 +130,7 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
         (Some(Value::String(t)), _) => t.clone(),
         (Some(_), _) => return Err(skip(at, "\"text\" must be a string")),
         (None, Some(Value::String(h))) => {
-            let page = crate::html::extract(h);
+            let page = crate::html::extract(h).map_err(|m| skip(at, m))?;
             doc.title = doc.title.or(page.title);
             doc.published = doc.published.or(page.published);
             doc.text = Some(page.text.clone());
@@ -107,4 +151,82 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
         ));
     }
     Ok(Input { doc, text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(input: &[u8], max: usize) -> Vec<String> {
+        let opts = Options {
+            lossy: false,
+            max_doc_bytes: max,
+        };
+        let mut out = Vec::new();
+        read("c.jsonl", input, opts, &mut |item| {
+            out.push(match item {
+                Item::Doc(d) => format!("{} {} {:?}", d.doc.path, d.doc.id, d.text),
+                Item::Problem(p) => p.to_string(),
+            })
+        });
+        out
+    }
+
+    #[test]
+    fn lines_may_end_with_lf_crlf_or_cr() {
+        let input = b"{\"id\":\"a\",\"text\":\"x\"}\r\n{\"id\":\"b\",\"text\":\"y\"}\r{\"id\":\"c\",\"text\":\"z\"}\n\n{\"id\":\"d\",\"text\":\"w\"}";
+        assert_eq!(
+            read_all(input, 1000),
+            [
+                "c.jsonl:1 a \"x\"",
+                "c.jsonl:2 b \"y\"",
+                "c.jsonl:3 c \"z\"",
+                "c.jsonl:5 d \"w\""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_skipped_and_the_next_read() {
+        let long = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n", "x".repeat(100));
+        let input = format!("{long}{{\"id\":\"b\",\"text\":\"y\"}}\n");
+        assert_eq!(
+            read_all(input.as_bytes(), 50),
+            [
+                "c.jsonl:1: 120 bytes is over --max-doc-bytes 50: skipped, not truncated",
+                "c.jsonl:2 b \"y\""
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_lines_say_what_is_wrong() {
+        let input = "not json\n[1]\n{\"text\":\"x\"}\n{\"id\":\"\",\"text\":\"x\"}\n{\"id\":[],\"text\":\"x\"}\n\
+                     {\"id\":\"a\"}\n{\"id\":\"a\",\"text\":5}\n{\"id\":\"a\",\"html\":5}\n{\"id\":\"a\",\"text\":\"\\u0000\"}\n";
+        let got = read_all(input.as_bytes(), 1000);
+        let want = [
+            "c.jsonl:1: not valid JSON",
+            "c.jsonl:2: expected a JSON object",
+            "c.jsonl:3: missing \"id\"",
+            "c.jsonl:4: \"id\" is empty",
+            "c.jsonl:5: \"id\" must be a string or a number",
+            "c.jsonl:6: missing \"text\"",
+            "c.jsonl:7: \"text\" must be a string",
+            "c.jsonl:8: \"html\" must be a string",
+            "c.jsonl:9: NUL character",
+        ];
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(g.starts_with(w), "{g} does not start with {w}");
+        }
+    }
+
+    #[test]
+    fn an_html_field_is_read_as_a_page() {
+        let input = br#"{"id":"h","html":"<title>T</title><p>Body &amp; more</p>"}"#;
+        assert_eq!(
+            read_all(input, 1000),
+            ["c.jsonl:1 h \"T\\n\\nBody & more\""]
+        );
+    }
 }

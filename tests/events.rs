@@ -16,37 +16,81 @@ fn first_date(text: &str, published: Option<&str>) -> String {
     let ar = rules.lang("ar");
     let p = claimdiff::text::prepare(text, ar);
     let pubd = published.and_then(PartialDate::parse_iso);
-    let (_, e) = date::read(&p, ar, 0..p.tokens.len()).into_iter().next().expect("a date expression");
+    let (_, e) = date::read(&p, ar, 0..p.tokens.len())
+        .into_iter()
+        .next()
+        .expect("a date expression");
     date::resolve(&e, pubd.as_ref()).to_string()
 }
 
 #[test]
 fn both_month_series_and_arabic_indic_digits() {
-    assert_eq!(first_date("عقد الاجتماع في 11 حزيران /يونيو 2024 في بغداد.", None), "2024-06-11");
-    assert_eq!(first_date("عقد الاجتماع في ١١ يونيو ٢٠٢٤.", None), "2024-06-11");
+    assert_eq!(
+        first_date("عقد الاجتماع في 11 حزيران /يونيو 2024 في بغداد.", None),
+        "2024-06-11"
+    );
+    assert_eq!(
+        first_date("عقد الاجتماع في ١١ يونيو ٢٠٢٤.", None),
+        "2024-06-11"
+    );
     assert_eq!(first_date("الأربعاء ٢٢ / يناير / ٢٠٢٥", None), "2025-01-22");
-    assert_eq!(first_date("في كانون الأول/ ديسمبر 2022 التقى الوزيران.", None), "2022-12");
+    assert_eq!(
+        first_date("في كانون الأول/ ديسمبر 2022 التقى الوزيران.", None),
+        "2022-12"
+    );
     assert_eq!(first_date("وفي أيلول/سبتمبر التقى الوزيران.", None), "--09");
-    assert_eq!(first_date("التقى الوزيران في 3 جانفي 2017 بتونس.", None), "2017-01-03");
+    assert_eq!(
+        first_date("التقى الوزيران في 3 جانفي 2017 بتونس.", None),
+        "2017-01-03"
+    );
 }
 
 #[test]
 fn relative_expressions_resolve_only_with_a_publication_date() {
-    assert_eq!(first_date("وقال الوزير أمس إن الاجتماع كان مثمرا.", Some("2023-05-10")), "2023-05-09");
-    assert_eq!(first_date("وقال الوزير أمس إن الاجتماع كان مثمرا.", None), "");
-    assert_eq!(first_date("التقى الوفدان الأسبوع الماضي.", Some("2024-06-18")), "2024-06");
-    assert_eq!(first_date("في أبريل / نيسان استضافت موسكو الوزراء.", Some("2023-05-10")), "2023-04");
-    assert_eq!(first_date("في أيلول/سبتمبر الماضي عقدت القمة.", Some("2018-12-29")), "2018-09");
+    assert_eq!(
+        first_date("وقال الوزير أمس إن الاجتماع كان مثمرا.", Some("2023-05-10")),
+        "2023-05-09"
+    );
+    assert_eq!(
+        first_date("وقال الوزير أمس إن الاجتماع كان مثمرا.", None),
+        ""
+    );
+    assert_eq!(
+        first_date("التقى الوفدان الأسبوع الماضي.", Some("2024-06-18")),
+        "2024-06"
+    );
+    assert_eq!(
+        first_date(
+            "في أبريل / نيسان استضافت موسكو الوزراء.",
+            Some("2023-05-10")
+        ),
+        "2023-04"
+    );
+    assert_eq!(
+        first_date("في أيلول/سبتمبر الماضي عقدت القمة.", Some("2018-12-29")),
+        "2018-09"
+    );
     // a weekday alone is the latest such day up to publication, and stays a weekday without one
-    assert_eq!(first_date("اجتمع الوزراء يوم الثلاثاء في موسكو.", Some("2023-04-27")), "2023-04-25");
-    assert_eq!(first_date("اجتمع الوزراء يوم الثلاثاء في موسكو.", None), "tuesday");
+    assert_eq!(
+        first_date("اجتمع الوزراء يوم الثلاثاء في موسكو.", Some("2023-04-27")),
+        "2023-04-25"
+    );
+    assert_eq!(
+        first_date("اجتمع الوزراء يوم الثلاثاء في موسكو.", None),
+        "tuesday"
+    );
 }
 
 fn analyze(docs: &[(&str, &str, Option<&str>)]) -> Report {
     let inputs: Vec<Input> = docs
         .iter()
         .map(|(id, text, published)| Input {
-            doc: Document { id: id.to_string(), path: id.to_string(), published: published.map(str::to_string), ..Default::default() },
+            doc: Document {
+                id: id.to_string(),
+                path: id.to_string(),
+                published: published.map(str::to_string),
+                ..Default::default()
+            },
             text: text.to_string(),
         })
         .collect();
@@ -54,7 +98,16 @@ fn analyze(docs: &[(&str, &str, Option<&str>)]) -> Report {
 }
 
 fn events_of(r: &Report) -> Vec<Option<String>> {
-    let mut ids: Vec<Option<String>> = r.documents.iter().map(|d| r.claims.iter().find(|c| c.doc == d.id).and_then(|c| c.event.clone())).collect();
+    let mut ids: Vec<Option<String>> = r
+        .documents
+        .iter()
+        .map(|d| {
+            r.claims
+                .iter()
+                .find(|c| c.doc == d.id)
+                .and_then(|c| c.event.clone())
+        })
+        .collect();
     ids.dedup();
     ids
 }
@@ -74,7 +127,12 @@ fn two_outlets_reporting_one_meeting_in_different_words_make_one_event() {
         ),
     ]);
     let ids = events_of(&r);
-    assert_eq!(ids.len(), 1, "{ids:?} {:#?}", r.events.iter().map(|e| (&e.id, &e.why)).collect::<Vec<_>>());
+    assert_eq!(
+        ids.len(),
+        1,
+        "{ids:?} {:#?}",
+        r.events.iter().map(|e| (&e.id, &e.why)).collect::<Vec<_>>()
+    );
     assert!(ids[0].is_some());
 }
 
@@ -109,7 +167,12 @@ fn a_sentence_about_another_meeting_moves_its_claim_there() {
         "محادثات في عمان\nاستضافت عمان يوم الخميس اجتماعا لوزراء خارجية الأردن ومصر. وقال وزير الخارجية المصري إن الاجتماع بحث الوضع في غزة. وفي كانون الثاني/يناير، استضافت القاهرة اجتماعا لوزراء الدفاع قالت إنه ركز على أمن الحدود.",
         None,
     )]);
-    assert_eq!(r.claims.len(), 2, "{:?}", r.claims.iter().map(|c| &c.why).collect::<Vec<_>>());
+    assert_eq!(
+        r.claims.len(),
+        2,
+        "{:?}",
+        r.claims.iter().map(|c| &c.why).collect::<Vec<_>>()
+    );
     assert!(r.claims[0].event.is_some() && r.claims[1].event.is_some());
     assert_ne!(r.claims[0].event, r.claims[1].event);
 }
