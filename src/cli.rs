@@ -257,7 +257,15 @@ fn progress(quiet: bool) -> ProgressBar {
     bar
 }
 
+/// What the reader thread hands to the analysis: a batch of documents, or a problem to report.
+enum Read {
+    Batch(Vec<Input>),
+    Problem(corpus::Problem),
+}
+
 /// Reads and analyses the input in batches, handing each finished document to `each` in order.
+/// A reader thread parses files and JSON Lines while the rayon pool analyses the previous batch;
+/// the channel holds two batches at most, so memory does not grow with the corpus.
 fn analyse(
     input: &InputArgs,
     rules: &RuleSet,
@@ -269,40 +277,46 @@ fn analyse(
         max_doc_bytes: input.max_doc_bytes,
     };
     let bar = progress(input.quiet);
-    let mut batch: Vec<Input> = Vec::with_capacity(BATCH);
     let mut skipped = false;
-    let mut failure: Option<anyhow::Error> = None;
-    let mut flush = |batch: &mut Vec<Input>, failure: &mut Option<anyhow::Error>| {
-        for r in claimdiff::analyze_documents(batch, rules) {
-            if failure.is_none()
-                && let Err(e) = each(r)
-            {
-                *failure = Some(e);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch: Vec<Input> = Vec::with_capacity(BATCH);
+            corpus::visit(&input.inputs, opts, &mut |item| match item {
+                Item::Doc(d) => {
+                    batch.push(d);
+                    if batch.len() == BATCH {
+                        let _ = tx.send(Read::Batch(std::mem::replace(
+                            &mut batch,
+                            Vec::with_capacity(BATCH),
+                        )));
+                    }
+                }
+                Item::Problem(p) => {
+                    let _ = tx.send(Read::Problem(p));
+                }
+            });
+            let _ = tx.send(Read::Batch(batch));
+        });
+        for msg in rx {
+            match msg {
+                Read::Problem(p) => {
+                    skipped |= p.skipped;
+                    if p.skipped || !input.quiet {
+                        bar.suspend(|| eprintln!("claimdiff: {p}"));
+                    }
+                }
+                Read::Batch(batch) => {
+                    for r in claimdiff::analyze_documents(&batch, rules) {
+                        each(r)?;
+                    }
+                    bar.inc(batch.len() as u64);
+                }
             }
         }
-        bar.inc(batch.len() as u64);
-        batch.clear();
-    };
-    corpus::visit(&input.inputs, opts, &mut |item| match item {
-        Item::Doc(d) => {
-            batch.push(d);
-            if batch.len() == BATCH {
-                flush(&mut batch, &mut failure);
-            }
-        }
-        Item::Problem(p) => {
-            skipped |= p.skipped;
-            if p.skipped || !input.quiet {
-                bar.suspend(|| eprintln!("claimdiff: {p}"));
-            }
-        }
-    });
-    flush(&mut batch, &mut failure);
-    bar.finish_and_clear();
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(skipped),
-    }
+        bar.finish_and_clear();
+        Ok(skipped)
+    })
 }
 
 fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Result<ExitCode> {
@@ -323,9 +337,11 @@ fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Resul
     if format == render::Format::Json {
         // the export can be large: serialize straight to its destination
         emit_with(&args, &mut |w| {
-            serde_json::to_writer_pretty(&mut *w, &report)
-                .map_err(std::io::Error::from)
-                .and_then(|_| w.write_all(b"\n"))
+            // a concrete buffer in front of the dyn writer: serde writes many small pieces
+            let mut buf = std::io::BufWriter::with_capacity(1 << 20, w);
+            serde_json::to_writer_pretty(&mut buf, &report).map_err(std::io::Error::from)?;
+            buf.write_all(b"\n")?;
+            buf.flush()
         })?;
     } else {
         let text = render::render(&report, format, view, terminal_width());

@@ -245,10 +245,8 @@ pub struct Claim {
 pub struct Mention {
     /// The document's id.
     pub doc: String,
-    /// The meeting word's sentence.
+    /// The sentence that mentions the meeting, in the document's code points.
     pub span: Span,
-    /// The sentence text.
-    pub text: String,
 }
 
 /// A meeting, talks, summit or call, possibly reported by several documents.

@@ -52,21 +52,22 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     }
 }
 
-/// Topics whose word follows a negation within five words ("لم يسفر عن أي وقف لإطلاق النار").
+/// Topics whose word follows a negation within eight words ("لم يسفر عن أي وقف لإطلاق النار").
 fn negated_topics(tokens: &[Token], rules: &LangRules, negations: &[String]) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
+    let mut p: Option<crate::text::Prepared> = None;
     for (i, t) in tokens.iter().enumerate() {
         if !negations.contains(&t.key) {
             continue;
         }
-        let end = (i + 9).min(tokens.len());
-        let p = crate::text::Prepared {
+        let p = p.get_or_insert_with(|| crate::text::Prepared {
             chars: Vec::new(),
             tokens: tokens.to_vec(),
             in_quote: vec![false; tokens.len()],
             sentences: Vec::new(),
-        };
-        out.extend(crate::extract::stance::topics(&p, rules, i + 1..end));
+        });
+        let end = (i + 9).min(tokens.len());
+        out.extend(crate::extract::stance::topics(p, rules, i + 1..end));
     }
     out
 }

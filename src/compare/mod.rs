@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{Claim, ConflictKind, Document, Finding, Side};
 use crate::rules::{ConflictRule, RuleSet};
 use features::Features;
+use rayon::prelude::*;
 
 /// A claim with what the comparator reads from it.
 struct View<'a> {
@@ -43,13 +44,16 @@ impl SideKey {
     }
 }
 
+/// A block of comparison: an event, or (for claims about no meeting) a document.
+type BlockKey<'a> = (Option<&'a str>, Option<&'a str>);
+
 /// Finds the conflicts in a report's claims.
 pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding> {
     let lang_of: BTreeMap<&str, &str> = docs
         .iter()
         .map(|d| (d.id.as_str(), d.language.as_deref().unwrap_or("ar")))
         .collect();
-    let mut blocks: BTreeMap<(Option<&str>, Option<&str>), Vec<&Claim>> = BTreeMap::new();
+    let mut blocks: BTreeMap<BlockKey, Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         // claims about no meeting are compared only within their own document
         let key = match &c.event {
@@ -58,22 +62,37 @@ pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding
         };
         blocks.entry(key).or_default().push(c);
     }
-    let mut out = Vec::new();
-    for ((event, _), block) in blocks {
-        let views: Vec<View> = block
-            .into_iter()
-            .map(|c| View {
-                claim: c,
-                features: features::of(
-                    c,
-                    rules.lang(lang_of.get(c.doc.as_str()).copied().unwrap_or("ar")),
-                    &rules.negations,
-                ),
-            })
-            .collect();
-        out.extend(compare_block(event, &views, rules));
-    }
-    out
+    let blocks: Vec<(BlockKey, Vec<&Claim>)> = blocks.into_iter().collect();
+    let per_block: Vec<Vec<Finding>> = blocks
+        .into_par_iter()
+        .map(|((event, _), block)| {
+            if !has_two_sides(&block) {
+                // one side alone cannot conflict: skip reading its claims' features
+                return Vec::new();
+            }
+            let views: Vec<View> = block
+                .into_iter()
+                .map(|c| View {
+                    claim: c,
+                    features: features::of(
+                        c,
+                        rules.lang(lang_of.get(c.doc.as_str()).copied().unwrap_or("ar")),
+                        &rules.negations,
+                    ),
+                })
+                .collect();
+            compare_block(event, &views, rules)
+        })
+        .collect();
+    per_block.into_iter().flatten().collect()
+}
+
+/// Whether a block holds two sides that oppose each other.
+fn has_two_sides(block: &[&Claim]) -> bool {
+    let keys: Vec<SideKey> = block.iter().map(|c| SideKey::of(c)).collect();
+    keys.iter()
+        .enumerate()
+        .any(|(i, a)| keys[i + 1..].iter().any(|b| a.opposes(b)))
 }
 
 fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Finding> {

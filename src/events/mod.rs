@@ -22,8 +22,8 @@ use merge::Fit;
 pub struct LocalEvent {
     /// What the document says of it.
     pub facts: Facts,
-    /// Where the document mentions it: sentence span and text.
-    pub mentions: Vec<(Span, String)>,
+    /// Where the document mentions it: sentence spans.
+    pub mentions: Vec<Span>,
     /// Whether it is the document's main event.
     pub main: bool,
     /// Why mentions were put together.
@@ -114,7 +114,7 @@ fn new_local(p: &Prepared, m: &MeetingMention, main: bool) -> LocalEvent {
     let s = &p.sentences[m.sentence];
     LocalEvent {
         facts: m.facts.clone(),
-        mentions: vec![(s.span, p.slice(s.span))],
+        mentions: vec![s.span],
         main,
         why: Vec::new(),
     }
@@ -127,8 +127,8 @@ fn absorb(p: &Prepared, e: &mut LocalEvent, m: &MeetingMention) {
 
 fn note_mention(p: &Prepared, e: &mut LocalEvent, m: &MeetingMention) {
     let s = &p.sentences[m.sentence];
-    if !e.mentions.iter().any(|(sp, _)| *sp == s.span) {
-        e.mentions.push((s.span, p.slice(s.span)));
+    if !e.mentions.contains(&s.span) {
+        e.mentions.push(s.span);
     }
 }
 
@@ -254,11 +254,10 @@ pub fn group(
                 }
             };
             add_keys(&mut index, &groups[gi].0, gi);
-            for (span, text) in &e.mentions {
+            for span in &e.mentions {
                 groups[gi].1.push(Mention {
                     doc: d.doc.to_string(),
                     span: *span,
-                    text: text.clone(),
                 });
             }
             local_to_global.push(gi);
@@ -292,12 +291,27 @@ pub fn group(
     (events, ids)
 }
 
-/// Blocking keys of a description: its place, its month, its levels.
+/// Blocking keys of a description: pairs of its place, month, weekday, levels, size and parties.
 fn keys(f: &Facts) -> Vec<String> {
-    let mut k: Vec<String> = f.levels.iter().map(|l| format!("level:{l}")).collect();
-    k.extend(f.place.iter().map(|p| format!("place:{p}")));
-    k.extend(f.date.month.map(|m| format!("month:{m}")));
-    k
+    // a merge needs two agreeing attributes, so groups are indexed by pairs of attributes:
+    // buckets stay small even when a level or a month is common in the corpus
+    let mut single: Vec<String> = f.levels.iter().map(|l| format!("level:{l}")).collect();
+    single.extend(f.place.iter().map(|p| format!("place:{p}")));
+    single.extend(f.date.month.map(|m| format!("month:{m}")));
+    single.extend(f.date.weekday.map(|w| format!("weekday:{w}")));
+    single.extend(f.size.map(|n| format!("size:{n}")));
+    single.extend(f.parties.iter().map(|p| format!("party:{p}")));
+    let mut out = Vec::new();
+    for (i, a) in single.iter().enumerate() {
+        // shared parties count as one agreement, so two parties alone never make a merge
+        for b in single[i + 1..]
+            .iter()
+            .filter(|b| !(a.starts_with("party:") && b.starts_with("party:")))
+        {
+            out.push(format!("{a}|{b}"));
+        }
+    }
+    out
 }
 
 fn add_keys(index: &mut BTreeMap<String, Vec<usize>>, f: &Facts, g: usize) {
@@ -310,18 +324,22 @@ fn add_keys(index: &mut BTreeMap<String, Vec<usize>>, f: &Facts, g: usize) {
 }
 
 /// The earliest group before `limit` sharing a key with `f` that fits it on two attributes.
+/// How many groups per blocking key a description is compared with.
+const RECENT: usize = 64;
+
 fn candidate(
     groups: &[Group],
     index: &BTreeMap<String, Vec<usize>>,
     f: &Facts,
     limit: usize,
 ) -> Option<(usize, Vec<String>)> {
+    // each key offers its most recent groups only: reports of one meeting stand close together
+    // in a news archive, and the bound keeps merging linear in the corpus
     let mut seen: Vec<usize> = keys(f)
         .iter()
         .filter_map(|k| index.get(k))
-        .flatten()
+        .flat_map(|bucket| bucket.iter().rev().filter(|&&g| g < limit).take(RECENT))
         .copied()
-        .filter(|&g| g < limit)
         .collect();
     seen.sort();
     seen.dedup();

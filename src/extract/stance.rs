@@ -10,7 +10,6 @@ use crate::rules::LangRules;
 use crate::rules::lexicon::{Clitics, variants};
 use crate::rules::schema::MarkerPlace;
 use crate::text::Prepared;
-use smallvec::SmallVec;
 
 /// How many content words count as its start.
 const START_WORDS: usize = 2;
@@ -116,17 +115,9 @@ pub fn topics(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<Strin
         .collect()
 }
 
-/// The topic whose stem starts `word`, longest stem first.
+/// The topic whose stem starts `word`, longest stem first (one anchored automaton search).
 fn stem_topic(rules: &LangRules, word: &str) -> Option<u32> {
-    // only prefix lengths a stem can have (3 up to the longest stem), longest first
-    let ends: SmallVec<[usize; 16]> = word
-        .char_indices()
-        .map(|(b, c)| b + c.len_utf8())
-        .enumerate()
-        .filter(|(n, _)| (2..rules.topic_stem_max).contains(n))
-        .map(|(_, e)| e)
-        .collect();
-    ends.iter()
-        .rev()
-        .find_map(|&e| rules.topic_stems.get(&word[..e]).copied())
+    let ac = rules.topic_stems.as_ref()?;
+    let hit = ac.find(aho_corasick::Input::new(word).anchored(aho_corasick::Anchored::Yes))?;
+    rules.topic_of_stem.get(hit.pattern().as_usize()).copied()
 }

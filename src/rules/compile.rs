@@ -138,10 +138,10 @@ pub struct LangRules {
     pub outlets: Vec<OutletInfo>,
     /// Stance markers.
     pub markers: Lexicon<(Stance, MarkerPlace)>,
-    /// Topic stems (folded) → topic index.
-    pub topic_stems: rustc_hash::FxHashMap<String, u32>,
-    /// Length in code points of the longest topic stem.
-    pub topic_stem_max: usize,
+    /// Topic stems (folded), matched as word prefixes by one anchored automaton.
+    pub topic_stems: Option<aho_corasick::AhoCorasick>,
+    /// The topic index of each stem pattern.
+    pub topic_of_stem: Vec<u32>,
     /// Topic phrases.
     pub topic_phrases: Lexicon<u32>,
     /// Topic ids.
@@ -236,12 +236,13 @@ impl<'a> Checker<'a> {
             ));
         }
         let k = format!("{scope}\u{1}{}", key(s));
-        let (line, _) = self.src.line_col(at);
-        if let Some(first) = self.seen.insert(k, line) {
-            self.errors.push(
-                self.src
-                    .error(at, format!("duplicate entry '{s}' (first at line {first})")),
-            );
+        // remember the byte offset; a line number is worked out only for an error (cheap loads)
+        if let Some(first) = self.seen.insert(k, at) {
+            let (line, col) = self.src.line_col(first);
+            self.errors.push(self.src.error(
+                at,
+                format!("duplicate entry '{s}' (first at line {line}, column {col}; entries are compared after folding)"),
+            ));
         }
         s.clone()
     }
@@ -375,20 +376,25 @@ pub fn compile_lang(
     if let Some(src) = get("topics.toml") {
         let f: TopicsFile = parse(Some(&src), errors);
         let mut c = Checker::new(src, arabic, errors);
+        let mut stems: Vec<String> = Vec::new();
         for t in f.topic {
             let idx = l.topic_ids.len() as u32;
             l.topic_ids.push(c.form(&t.id, "id"));
             for s in &t.stems {
                 let s = c.form(s, "");
-                let k = key(&s);
-                l.topic_stem_max = l.topic_stem_max.max(k.chars().count());
-                l.topic_stems.insert(k, idx);
+                stems.push(key(&s));
+                l.topic_of_stem.push(idx);
             }
             for p in &t.phrases {
                 let p = c.form(p, "");
                 l.topic_phrases.insert(&p, idx);
             }
         }
+        l.topic_stems = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(&stems)
+            .ok();
     }
     if let Some(src) = get("segment.toml") {
         let f: SegmentFile = parse(Some(&src), errors);
