@@ -24,7 +24,7 @@ for line in sys.stdin:
     if not line:
         continue
     d = json.loads(line)
-    d["id"] = f"{d.get(\"id\", \"\")}~{k}"
+    d["id"] = str(d.get("id", "")) + "~" + k
     print(json.dumps(d, ensure_ascii=False))
 ' "$i" <"$corpus" >>"$out"
   done
