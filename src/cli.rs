@@ -122,8 +122,8 @@ struct ReportArgs {
     #[arg(long, default_value_t = 0.0, value_name = "SCORE")]
     min_score: f64,
     /// Only findings of these kinds.
-    #[arg(long, value_enum, value_delimiter = ',')]
-    kind: Vec<Kind>,
+    #[arg(long, value_delimiter = ',', value_parser = parse_kind, value_name = "KIND")]
+    kind: Vec<ConflictKind>,
     /// Only findings about these events (ids).
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     event: Vec<String>,
@@ -154,27 +154,12 @@ enum Format {
     Html,
 }
 
-#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Denial,
-    Contradiction,
-    OpposingEvaluation,
-    FactualConflict,
-    NumericConflict,
-    DivergentAccount,
-}
-
-impl Kind {
-    fn conflict(self) -> ConflictKind {
-        match self {
-            Kind::Denial => ConflictKind::Denial,
-            Kind::Contradiction => ConflictKind::Contradiction,
-            Kind::OpposingEvaluation => ConflictKind::OpposingEvaluation,
-            Kind::FactualConflict => ConflictKind::FactualConflict,
-            Kind::NumericConflict => ConflictKind::NumericConflict,
-            Kind::DivergentAccount => ConflictKind::DivergentAccount,
-        }
-    }
+/// Parses a conflict kind by its JSON name.
+fn parse_kind(name: &str) -> Result<ConflictKind, String> {
+    ConflictKind::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = ConflictKind::ALL.iter().map(|k| k.name()).collect();
+        format!("expected one of {}", names.join(", "))
+    })
 }
 
 /// Parses the command line and runs it.
@@ -377,7 +362,7 @@ fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
 }
 
 fn filter_findings(report: &mut Report, a: &ReportArgs) {
-    let kinds: Vec<ConflictKind> = a.kind.iter().map(|k| k.conflict()).collect();
+    let kinds = &a.kind;
     report.findings.retain(|f| {
         f.score >= a.min_score
             && (kinds.is_empty() || kinds.contains(&f.kind))
