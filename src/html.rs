@@ -308,9 +308,13 @@ fn iso_date(s: &str) -> Option<String> {
     let b = head.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     let ok = digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    if !ok {
+        // only after this check are bytes 5..7 and 8..10 known to be ASCII, i.e. char boundaries
+        return None;
+    }
     let month: u8 = head[5..7].parse().ok()?;
     let day: u8 = head[8..10].parse().ok()?;
-    (ok && (1..=12).contains(&month) && (1..=31).contains(&day)).then(|| head.to_string())
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| head.to_string())
 }
 
 #[cfg(test)]
@@ -319,6 +323,14 @@ mod tests {
 
     fn page(html: &str) -> Page {
         extract(html).expect("a page")
+    }
+
+    #[test]
+    fn a_date_attribute_with_letters_inside_is_no_date() {
+        // found by fuzzing: a multi-byte letter where the month digits should be
+        assert_eq!(iso_date("20يبدو-01-01"), None);
+        assert_eq!(iso_date("2024-1ب-01"), None);
+        assert_eq!(iso_date("2024-06-11T10:00"), Some("2024-06-11".into()));
     }
 
     #[test]
