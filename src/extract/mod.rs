@@ -163,19 +163,8 @@ fn segment_claims<'r>(
                         && zone.name != prev.speaker.name;
                     if relay {
                         let outer = drafts.pop().expect("checked");
-                        let mut d = new_draft(
-                            p,
-                            rules,
-                            cue,
-                            info,
-                            zone,
-                            How::Relay,
-                            from,
-                            seg.end,
-                            sentence,
-                        );
-                        d.notes
-                            .push(format!("relayed by {}", outer.speaker.text_or_name()));
+                        let mut d = new_draft(p, rules, cue, info, zone, How::Relay, from, seg.end);
+                        d.notes.push(format!("relayed by {}", outer.speaker.name));
                         push(drafts, d, first_here);
                         continue;
                     }
@@ -189,23 +178,13 @@ fn segment_claims<'r>(
                 } else if quoted {
                     continue;
                 }
-                let (from, how) =
-                    if info.frame == Frame::Source && !content_follows(p, from, seg.end) {
-                        (seg.start, how)
-                    } else {
-                        (from, how)
-                    };
-                let mut d = new_draft(
-                    p,
-                    rules,
-                    cue.clone(),
-                    info,
-                    zone,
-                    how,
-                    from,
-                    seg.end,
-                    sentence,
-                );
+                // a source phrase at the end of its clause reports what came before it
+                let from = if info.frame == Frame::Source && !content_follows(p, from, seg.end) {
+                    seg.start
+                } else {
+                    from
+                };
+                let mut d = new_draft(p, rules, cue.clone(), info, zone, how, from, seg.end);
                 if info.frame == Frame::Source && d.content.start == seg.start {
                     d.content = seg.start..cue.start;
                     d.start = seg.start;
@@ -228,28 +207,12 @@ fn segment_claims<'r>(
                 else {
                     continue;
                 };
-                let mut d = new_draft(
-                    p,
-                    rules,
-                    cue.clone(),
-                    info,
-                    zone,
-                    how,
-                    cue.end,
-                    seg.end,
-                    sentence,
-                );
+                let mut d = new_draft(p, rules, cue.clone(), info, zone, how, cue.end, seg.end);
                 d.named_here = false;
                 d
             }
         };
         push(drafts, draft, first_here);
-    }
-}
-
-impl Zone {
-    fn text_or_name(&self) -> String {
-        self.name.clone()
     }
 }
 
@@ -557,7 +520,6 @@ fn new_draft<'r>(
     how: How,
     from: usize,
     end: usize,
-    _s: &Sentence,
 ) -> Draft<'r> {
     let start = if how == How::Before || (zone.tokens.start < cue.start && how != How::Antecedent) {
         zone.tokens.start.min(cue.start)
