@@ -191,7 +191,7 @@ pub fn score(gold: &Gold, rep: &Report) -> Scores {
     let strict = found.iter().filter(|g| parties(g) && stance_ok(g)).count();
     let (sp, sr, sf) = prf(strict, tp + fp - strict, req.len() - strict);
     let (gp, gr, gf) = grouping(&found, &g2s, rep);
-    let findings = findings(gold, rep, &s2g);
+    let f = findings(gold, rep, &s2g);
     Scores {
         claims_reported: rep.claims.len(),
         claim_precision: cp,
@@ -211,7 +211,12 @@ pub fn score(gold: &Gold, rep: &Report) -> Scores {
         grouping_precision: gp,
         grouping_recall: gr,
         grouping_f1: gf,
-        ..findings
+        findings: f.findings,
+        finding_precision: f.finding_precision,
+        conflict_recall: f.conflict_recall,
+        agreements_flagged: f.agreements_flagged,
+        conflicts_found: f.conflicts_found,
+        conflicts_missed: f.conflicts_missed,
     }
 }
 
@@ -232,7 +237,17 @@ fn grouping(found: &[&GoldClaim], g2s: &HashMap<String, usize>, rep: &Report) ->
     prf(tp, fp, fn_)
 }
 
-fn findings(gold: &Gold, rep: &Report, s2g: &HashMap<usize, &str>) -> Scores {
+/// The finding figures of [`Scores`].
+struct FindingScores {
+    findings: usize,
+    finding_precision: Option<f64>,
+    conflict_recall: Option<f64>,
+    agreements_flagged: usize,
+    conflicts_found: Vec<String>,
+    conflicts_missed: Vec<String>,
+}
+
+fn findings(gold: &Gold, rep: &Report, s2g: &HashMap<usize, &str>) -> FindingScores {
     let idx: HashMap<&str, usize> = rep
         .claims
         .iter()
@@ -254,7 +269,7 @@ fn findings(gold: &Gold, rep: &Report, s2g: &HashMap<usize, &str>) -> Scores {
     };
     let mut hit: BTreeMap<&str, usize> =
         gold.conflicts.iter().map(|k| (k.id.as_str(), 0)).collect();
-    let (mut ftp, mut ffp, mut agreed) = (0, 0, 0);
+    let (mut ftp, mut agreed) = (0, 0);
     for f in &rep.findings {
         let (a, b) = (gold_ids(&f.a.claims), gold_ids(&f.b.claims));
         let m: Vec<&GoldPair> = gold.conflicts.iter().filter(|k| pairs(k, &a, &b)).collect();
@@ -263,30 +278,12 @@ fn findings(gold: &Gold, rep: &Report, s2g: &HashMap<usize, &str>) -> Scores {
             *hit.get_mut(k.id.as_str()).expect("gold id") += 1;
         }
         agreed += bad as usize;
-        if !m.is_empty() && !bad {
-            ftp += 1
-        } else {
-            ffp += 1
-        }
+        ftp += usize::from(!m.is_empty() && !bad);
     }
     let reqk: Vec<&GoldPair> = gold.conflicts.iter().filter(|k| k.required).collect();
     let kfound = reqk.iter().filter(|k| hit[k.id.as_str()] > 0).count();
     let nf = rep.findings.len();
-    let _ = ffp;
-    Scores {
-        claims_reported: 0,
-        claim_precision: 0.0,
-        claim_recall: 0.0,
-        claim_f1: 0.0,
-        optional_claims_found: 0,
-        strict_precision: 0.0,
-        strict_recall: 0.0,
-        strict_f1: 0.0,
-        attribution_accuracy: None,
-        stance_accuracy: None,
-        grouping_precision: 0.0,
-        grouping_recall: 0.0,
-        grouping_f1: 0.0,
+    FindingScores {
         findings: nf,
         finding_precision: (nf > 0).then(|| round(ftp as f64 / nf as f64)),
         conflict_recall: (!reqk.is_empty()).then(|| round(kfound as f64 / reqk.len() as f64)),

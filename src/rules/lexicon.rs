@@ -98,13 +98,6 @@ impl<V> Lexicon<V> {
         self.len == 0
     }
 
-    /// Whether a single folded word is an entry (as written).
-    pub fn contains_word(&self, word: &str) -> bool {
-        self.first
-            .get(word)
-            .is_some_and(|v| v.iter().any(|e| e.rest.is_empty()))
-    }
-
     /// All entries matching at token `i`, longest first.
     pub fn hits_at<'a>(&'a self, tokens: &[Token], i: usize, clitics: Clitics) -> Vec<Hit<'a, V>> {
         let mut hits = Vec::new();

@@ -80,8 +80,6 @@ pub struct RuleSet {
     pub langs: Vec<LangRules>,
     /// Conflict rules.
     pub conflicts: Vec<ConflictRule>,
-    /// Antonym pairs (folded), for the sentence-pair comparator.
-    pub antonyms: Vec<[String; 2]>,
     /// Negation words (folded).
     pub negations: Vec<String>,
     /// Every claim example in the rule files.
@@ -124,7 +122,6 @@ impl RuleSet {
         let mut set = RuleSet {
             langs,
             conflicts: Vec::new(),
-            antonyms: Vec::new(),
             negations: Vec::new(),
             examples,
             conflict_examples: Vec::new(),
@@ -195,11 +192,6 @@ impl RuleSet {
                 origin,
             });
         }
-        self.antonyms = file
-            .antonyms
-            .iter()
-            .map(|[a, b]| [crate::text::fold::key(a), crate::text::fold::key(b)])
-            .collect();
         self.negations = file
             .negations
             .iter()

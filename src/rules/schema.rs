@@ -467,9 +467,6 @@ pub struct ConflictsFile {
     /// The rules.
     #[serde(default)]
     pub rule: Vec<ConflictEntry>,
-    /// Antonym pairs for the sentence-pair comparator.
-    #[serde(default)]
-    pub antonyms: Vec<[String; 2]>,
     /// Negation words.
     #[serde(default)]
     pub negations: Vec<String>,
