@@ -143,8 +143,31 @@ fn check(text: &str) {
     );
 }
 
+/// Claims and meetings of `text` with the head index's narrowing of tokens, and without it.
+fn with_and_without_head_index(text: &str) -> (String, String) {
+    let mut out = Vec::new();
+    for narrowed in [true, false] {
+        let lr = RULES.lang("ar");
+        let mut p = claimdiff::text::prepare(text, lr);
+        if !narrowed {
+            p.tokens.iter_mut().for_each(|t| t.lexicons = u32::MAX);
+        }
+        let langs: Vec<_> = RULES.langs.iter().collect();
+        let claims = claimdiff::extract::claims_in("d", &p, &langs);
+        let events = claimdiff::events::local(&p, lr, &claims, None);
+        out.push(format!("{claims:?}\n{events:?}"));
+    }
+    (out.remove(0), out.remove(0))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_head_index_only_skips_lookups_that_cannot_match(text in text()) {
+        let (narrowed, full) = with_and_without_head_index(&text);
+        prop_assert_eq!(narrowed, full);
+    }
 
     #[test]
     fn analysis_of_news_like_text_never_panics_and_spans_slice_the_text(text in text()) {

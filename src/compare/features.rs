@@ -57,7 +57,7 @@ fn negated_topics(tokens: &[Token], rules: &LangRules, negations: &[String]) -> 
     let mut out = BTreeSet::new();
     let mut p: Option<crate::text::Prepared> = None;
     for (i, t) in tokens.iter().enumerate() {
-        if !negations.contains(&t.key) {
+        if !negations.iter().any(|n| *n == t.key) {
             continue;
         }
         let p = p.get_or_insert_with(|| crate::text::Prepared {
@@ -81,7 +81,7 @@ fn figures(tokens: &[Token]) -> Vec<(String, String)> {
                 .parse::<u32>()
                 .is_ok_and(|n| !(1900..=2100).contains(&n))
         })
-        .map(|w| (w[0].key.clone(), stem(&w[1].key)))
+        .map(|w| (w[0].key.to_string(), stem(&w[1].key)))
         .collect()
 }
 

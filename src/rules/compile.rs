@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use toml::Spanned;
 
 use super::LocatedExample;
-use super::lexicon::Lexicon;
+use super::lexicon::{HeadIndex, Indexed, Lexicon};
 use super::load::{RuleError, Source};
 use super::morph;
 use super::schema::*;
@@ -198,9 +198,44 @@ pub struct LangRules {
     pub date_parts: Lexicon<()>,
     /// Claim examples.
     pub examples: Vec<LocatedExample>,
+    /// Which lexicons can match at a word, shared by all languages of the rule set.
+    pub head_index: std::sync::Arc<HeadIndex>,
     /// The sentence-pair comparator's file (compiled by `pairs::PairRules`), and where each of its
     /// examples is written (`rules/ar/pairs.toml:12`).
     pub pairs: (PairsFile, Vec<String>),
+}
+
+impl LangRules {
+    /// Every lexicon, in an order that is the same for every language (bits of the head index).
+    pub fn lexicons_mut(&mut self) -> Vec<&mut dyn Indexed> {
+        vec![
+            &mut self.cues,
+            &mut self.speakers,
+            &mut self.markers,
+            &mut self.topic_phrases,
+            &mut self.contrast,
+            &mut self.openers,
+            &mut self.prepositions,
+            &mut self.relative,
+            &mut self.pronouns,
+            &mut self.aux,
+            &mut self.joiners,
+            &mut self.alongside,
+            &mut self.discourse,
+            &mut self.conjunctions,
+            &mut self.meetings,
+            &mut self.levels,
+            &mut self.formats,
+            &mut self.statuses,
+            &mut self.hosts,
+            &mut self.agenda,
+            &mut self.places,
+            &mut self.months,
+            &mut self.weekdays,
+            &mut self.relative_dates,
+            &mut self.date_parts,
+        ]
+    }
 }
 
 /// Tracks written forms of one file to report duplicates and unclean entries.

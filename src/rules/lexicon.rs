@@ -51,6 +51,8 @@ impl<V> Hit<'_, V> {
 pub struct Lexicon<V> {
     first: HashMap<String, Vec<Entry<V>>>,
     len: usize,
+    /// This lexicon's bit in [`Token::lexicons`] once the rule set is indexed; 0 until then.
+    role: u32,
 }
 
 impl<V> Default for Lexicon<V> {
@@ -58,6 +60,64 @@ impl<V> Default for Lexicon<V> {
         Lexicon {
             first: HashMap::default(),
             len: 0,
+            role: 0,
+        }
+    }
+}
+
+/// What the rule set's head index needs of a lexicon, whatever its values.
+pub trait Indexed {
+    /// The first words its phrases are stored under.
+    fn head_words(&self) -> Vec<&str>;
+    /// Gives the lexicon its bit in [`Token::lexicons`].
+    fn set_role(&mut self, role: u32);
+}
+
+impl<V> Indexed for Lexicon<V> {
+    fn head_words(&self) -> Vec<&str> {
+        self.first.keys().map(String::as_str).collect()
+    }
+
+    fn set_role(&mut self, role: u32) {
+        self.role = role;
+    }
+}
+
+/// Every first word of every indexed lexicon (of all languages), with the bits of the lexicons
+/// that store it: one lookup per token tells which lexicons can match there at all.
+#[derive(Debug, Clone, Default)]
+pub struct HeadIndex {
+    roles: HashMap<String, u32>,
+}
+
+impl HeadIndex {
+    /// Indexes lexicons: the `k`-th of each list gets bit `k`, the same role in every language.
+    pub fn build<'a>(languages: impl IntoIterator<Item = Vec<&'a mut dyn Indexed>>) -> HeadIndex {
+        let mut roles: HashMap<String, u32> = HashMap::default();
+        for lexicons in languages {
+            for (k, lx) in lexicons.into_iter().enumerate().take(32) {
+                let bit = 1u32 << k;
+                lx.set_role(bit);
+                for w in lx.head_words() {
+                    *roles.entry(w.to_string()).or_default() |= bit;
+                }
+            }
+        }
+        HeadIndex { roles }
+    }
+
+    /// The bits of the lexicons that can match at a word with this key, under any clitics.
+    pub fn roles_of(&self, key: &str) -> u32 {
+        variants(key, Clitics::ConjPrep)
+            .iter()
+            .filter_map(|(form, _)| self.roles.get(*form))
+            .fold(0, |acc, r| acc | r)
+    }
+
+    /// Narrows each word token's [`Token::lexicons`] to the lexicons that can match there.
+    pub fn mark(&self, tokens: &mut [Token]) {
+        for t in tokens.iter_mut().filter(|t| t.is_word()) {
+            t.lexicons = self.roles_of(&t.key);
         }
     }
 }
@@ -101,16 +161,51 @@ impl<V> Lexicon<V> {
     /// All entries matching at token `i`, longest first.
     pub fn hits_at<'a>(&'a self, tokens: &[Token], i: usize, clitics: Clitics) -> Vec<Hit<'a, V>> {
         let mut hits = Vec::new();
+        self.each_hit(tokens, i, clitics, |h| hits.push(h));
+        // the longest phrase wins; among equals, the least stripped reading (the sort is stable)
+        hits.sort_by_key(|h| std::cmp::Reverse(h.len));
+        hits
+    }
+
+    /// The longest entry matching at token `i` (among equals, the least stripped reading).
+    pub fn longest_at<'a>(
+        &'a self,
+        tokens: &[Token],
+        i: usize,
+        clitics: Clitics,
+    ) -> Option<Hit<'a, V>> {
+        // the hot path of every scan: no allocation, keep the first of the longest
+        let mut best: Option<Hit<'a, V>> = None;
+        self.each_hit(tokens, i, clitics, |h| {
+            if best.as_ref().is_none_or(|b| h.len > b.len) {
+                best = Some(h);
+            }
+        });
+        best
+    }
+
+    /// Calls `f` with every entry matching at token `i`, least stripped reading first.
+    fn each_hit<'a>(
+        &'a self,
+        tokens: &[Token],
+        i: usize,
+        clitics: Clitics,
+        mut f: impl FnMut(Hit<'a, V>),
+    ) {
         let Some(tok) = tokens.get(i).filter(|t| t.is_word()) else {
-            return hits;
+            return;
         };
+        // the head index already knows whether any of this lexicon's phrases starts here
+        if self.first.is_empty() || (self.role != 0 && tok.lexicons & self.role == 0) {
+            return;
+        }
         for (form, prefix) in variants(&tok.key, clitics) {
             let Some(entries) = self.first.get(form) else {
                 continue;
             };
             for e in entries {
                 if rest_matches(tokens, i + 1, &e.rest) {
-                    hits.push(Hit {
+                    f(Hit {
                         start: i,
                         len: 1 + e.rest.len(),
                         prefix,
@@ -119,19 +214,6 @@ impl<V> Lexicon<V> {
                 }
             }
         }
-        // the longest phrase wins; among equals, the least stripped reading (the sort is stable)
-        hits.sort_by_key(|h| std::cmp::Reverse(h.len));
-        hits
-    }
-
-    /// The longest entry matching at token `i`.
-    pub fn longest_at<'a>(
-        &'a self,
-        tokens: &[Token],
-        i: usize,
-        clitics: Clitics,
-    ) -> Option<Hit<'a, V>> {
-        self.hits_at(tokens, i, clitics).into_iter().next()
     }
 
     /// Every non-overlapping longest match in `tokens[range]`, left to right.

@@ -119,6 +119,12 @@ impl RuleSet {
             examples.extend(lang.examples.iter().cloned());
             langs.push(lang);
         }
+        let index = std::sync::Arc::new(lexicon::HeadIndex::build(
+            langs.iter_mut().map(LangRules::lexicons_mut),
+        ));
+        for lang in &mut langs {
+            lang.head_index = index.clone();
+        }
         let mut set = RuleSet {
             langs,
             conflicts: Vec::new(),

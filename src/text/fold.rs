@@ -3,6 +3,7 @@
 //! ASCII, every quotation mark made `"`, Latin lower-cased. The displayed text is never changed:
 //! [`fold`] returns a map from each folded byte back to the original code point.
 
+use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 
 /// A folded string with, for each of its bytes, the index of the original code point it came from.
@@ -104,12 +105,13 @@ fn push_folded(out: &mut Folded, c: char, origin: usize) {
 
 /// Folds `s` into a plain match key (no map), as rule entries are folded when loaded.
 pub fn key(s: &str) -> String {
-    key_chars(s.chars())
+    key_chars(s.chars()).into_string()
 }
 
 /// Folds code points into a match key without building an offset map (the tokenizer's path).
-pub fn key_chars(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
+/// A key of up to 24 bytes (twelve Arabic letters) is kept inline, without a heap allocation.
+pub fn key_chars(chars: impl Iterator<Item = char>) -> CompactString {
+    let mut out = CompactString::default();
     for c in chars {
         if needs_nfkc(c) {
             out.extend(std::iter::once(c).nfkc().filter_map(fold_one));

@@ -47,7 +47,8 @@ impl Prepared {
 /// Tokenizes and segments `text` with a language's rules.
 pub fn prepare(text: &str, rules: &LangRules) -> Prepared {
     let chars: Vec<char> = text.chars().collect();
-    let tokens = token::tokenize(&chars);
+    let mut tokens = token::tokenize(&chars);
+    rules.head_index.mark(&mut tokens);
     let in_quote = segment::quote_mask(&tokens);
     let sentences = segment::sentences(&tokens, &in_quote, rules);
     Prepared {

@@ -1,6 +1,8 @@
 //! Splits a text into word, number, punctuation, quote and line-break tokens, each carrying
 //! its span in original code points and its folded match key.
 
+use compact_str::CompactString;
+
 use crate::model::Span;
 use crate::text::fold::{is_arabic_mark, is_quote, key_chars};
 
@@ -25,9 +27,12 @@ pub struct Token {
     /// Where it stands, in original code points.
     pub span: Span,
     /// Its folded match key.
-    pub key: String,
+    pub key: CompactString,
     /// Its kind.
     pub kind: TokenKind,
+    /// Bits of the rule lexicons that may have a phrase starting here: all set, until the rule
+    /// set's head index narrows them (`HeadIndex::mark`).
+    pub lexicons: u32,
 }
 
 impl Token {
@@ -88,6 +93,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                 span: Span::new(start, i),
                 key: "\n".into(),
                 kind: TokenKind::Break,
+                lexicons: u32::MAX,
             });
             continue;
         }
@@ -188,6 +194,7 @@ fn push(tokens: &mut Vec<Token>, chars: &[char], start: usize, end: usize) {
         span: Span::new(start, end),
         key,
         kind,
+        lexicons: u32::MAX,
     });
 }
 
@@ -197,7 +204,10 @@ mod tests {
 
     fn keys(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        tokenize(&chars).into_iter().map(|t| t.key).collect()
+        tokenize(&chars)
+            .into_iter()
+            .map(|t| t.key.into_string())
+            .collect()
     }
 
     #[test]
