@@ -3,7 +3,6 @@
 //! ASCII, every quotation mark made `"`, Latin lower-cased. The displayed text is never changed:
 //! [`fold`] returns a map from each folded byte back to the original code point.
 
-use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 
 /// A folded string with, for each of its bytes, the index of the original code point it came from.
@@ -105,13 +104,14 @@ fn push_folded(out: &mut Folded, c: char, origin: usize) {
 
 /// Folds `s` into a plain match key (no map), as rule entries are folded when loaded.
 pub fn key(s: &str) -> String {
-    key_chars(s.chars()).into_string()
+    let mut out = String::with_capacity(s.len());
+    fold_key_into(s.chars(), &mut out);
+    out
 }
 
-/// Folds code points into a match key without building an offset map (the tokenizer's path).
-/// A key of up to 24 bytes (twelve Arabic letters) is kept inline, without a heap allocation.
-pub fn key_chars(chars: impl Iterator<Item = char>) -> CompactString {
-    let mut out = CompactString::default();
+/// Folds code points into a match key without building an offset map (the tokenizer's path),
+/// appending to `out` so that one buffer serves every token.
+pub fn fold_key_into(chars: impl Iterator<Item = char>, out: &mut String) {
     for c in chars {
         if needs_nfkc(c) {
             out.extend(std::iter::once(c).nfkc().filter_map(fold_one));
@@ -119,7 +119,6 @@ pub fn key_chars(chars: impl Iterator<Item = char>) -> CompactString {
             out.push(f);
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use compact_str::CompactString;
 
 use crate::model::Span;
-use crate::text::fold::{is_arabic_mark, is_quote, key_chars};
+use crate::text::fold::{fold_key_into, is_arabic_mark, is_quote};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +75,7 @@ fn is_joiner(c: char) -> bool {
 /// Tokenizes `text` (given as code points) into tokens with original spans.
 pub fn tokenize(chars: &[char]) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(chars.len() / 4);
+    let mut buf = String::with_capacity(64);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -105,17 +106,17 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             continue;
         }
         if let Some(end) = initialism_end(chars, i) {
-            push(&mut tokens, chars, i, end);
+            push(&mut tokens, &mut buf, chars, i, end);
             i = end;
             continue;
         }
         if is_word_char(c) {
             let start = i;
             i = word_end(chars, i);
-            push(&mut tokens, chars, start, i);
+            push(&mut tokens, &mut buf, chars, start, i);
             continue;
         }
-        push(&mut tokens, chars, i, i + 1);
+        push(&mut tokens, &mut buf, chars, i, i + 1);
         i += 1;
     }
     tokens
@@ -161,7 +162,7 @@ fn word_end(chars: &[char], mut i: usize) -> usize {
     i
 }
 
-fn push(tokens: &mut Vec<Token>, chars: &[char], start: usize, end: usize) {
+fn push(tokens: &mut Vec<Token>, buf: &mut String, chars: &[char], start: usize, end: usize) {
     let first = chars[start];
     let kind = if is_quote(first) && end == start + 1 {
         TokenKind::Quote
@@ -172,11 +173,16 @@ fn push(tokens: &mut Vec<Token>, chars: &[char], start: usize, end: usize) {
     } else {
         TokenKind::Punct
     };
-    let mut key = key_chars(
+    // folded into one reused buffer: a key of up to 24 bytes (twelve Arabic letters) is then
+    // stored inline, with no allocation of its own
+    buf.clear();
+    fold_key_into(
         chars[start..end]
             .iter()
             .map(|&c| if c == '\u{2019}' { '\'' } else { c }),
+        buf,
     );
+    let mut key = CompactString::from(buf.as_str());
     if kind == TokenKind::Punct {
         key = match key.as_str() {
             "،" | "٬" => ",".into(),
