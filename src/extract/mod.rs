@@ -90,7 +90,10 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
             }
         }
     }
-    drafts.iter().filter_map(|d| finish(doc_id, p, d)).collect()
+    let mut claims: Vec<Claim> = drafts.iter().filter_map(|d| finish(doc_id, p, d)).collect();
+    // a report keeps every document's claims: no spare capacity per document
+    claims.shrink_to_fit();
+    claims
 }
 
 /// The rules of the language a sentence is written in, when another than the document's.
