@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, anyhow};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 use claimdiff::corpus::{self, Input, Item};
 use claimdiff::model::{ConflictKind, Report};
@@ -251,10 +252,14 @@ enum Read {
 /// Reads and analyses the input in batches, handing each finished document to `each` in order.
 /// A reader thread parses files and JSON Lines while the rayon pool analyses the previous batch;
 /// the channel holds two batches at most, so memory does not grow with the corpus.
-fn analyse(
+/// Reads the inputs on one thread and analyses them in batches on every core; `per_doc` runs on
+/// the worker that analysed a document (so that work such as rendering is parallel too), `each`
+/// on this thread, in input order.
+fn analyse<T: Send>(
     input: &InputArgs,
     rules: &RuleSet,
-    each: &mut dyn FnMut(DocResult) -> Result<()>,
+    per_doc: &(dyn Fn(DocResult) -> T + Sync),
+    each: &mut dyn FnMut(T) -> Result<()>,
 ) -> Result<bool> {
     const BATCH: usize = 256;
     let opts = corpus::Options {
@@ -292,7 +297,11 @@ fn analyse(
                     }
                 }
                 Read::Batch(batch) => {
-                    for r in claimdiff::analyze_documents(&batch, rules) {
+                    let done: Vec<T> = batch
+                        .par_iter()
+                        .map(|d| per_doc(claimdiff::analyze_document(d, rules)))
+                        .collect();
+                    for r in done {
                         each(r)?;
                     }
                     bar.inc(batch.len() as u64);
@@ -318,7 +327,7 @@ fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Resul
         return stream_jsonl(&args, &rules);
     }
     let mut collector = claimdiff::Collector::default();
-    let skipped = analyse(&args.input, &rules, &mut |r| {
+    let skipped = analyse(&args.input, &rules, &|r| r, &mut |r| {
         keep(&mut collector, r);
         Ok(())
     })?;
@@ -353,10 +362,9 @@ fn run_view(args: RunArgs, view: View, report_args: Option<ReportArgs>) -> Resul
 fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
     let mut skipped = false;
     emit_with(args, &mut |w| {
-        let result = analyse(&args.input, rules, &mut |r| {
-            for c in &r.claims {
-                w.write_all(render::jsonl_line(c).as_bytes())?;
-            }
+        let lines = |r: DocResult| r.claims.iter().map(render::jsonl_line).collect::<String>();
+        let result = analyse(&args.input, rules, &lines, &mut |text| {
+            w.write_all(text.as_bytes())?;
             Ok(())
         });
         skipped = result.map_err(std::io::Error::other)?;
@@ -446,7 +454,7 @@ fn eval_cmd(a: EvalArgs) -> Result<ExitCode> {
     let gold: eval::Gold = serde_json::from_str(&text)
         .with_context(|| format!("{}: not a claim-gold/1 file", a.gold.display()))?;
     let mut collector = claimdiff::Collector::default();
-    let skipped = analyse(&a.input, &rules, &mut |r| {
+    let skipped = analyse(&a.input, &rules, &|r| r, &mut |r| {
         keep(&mut collector, r);
         Ok(())
     })?;

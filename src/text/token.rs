@@ -146,14 +146,17 @@ fn word_end(chars: &[char], mut i: usize) -> usize {
             i += 1;
             continue;
         }
-        let next_ok = chars
-            .get(i + 1)
-            .is_some_and(|&n| is_word_char(n) && n.is_numeric() == numeric);
         let joins = match c {
             '.' | ',' | '٫' | '٬' => numeric,
             _ => !numeric && is_joiner(c) && c != '-',
         };
-        if joins && next_ok && i > 0 && is_word_char(chars[i - 1]) {
+        // asked only of a joiner: most words end at a space, and the look-ahead costs a table lookup
+        let next_ok = || {
+            chars
+                .get(i + 1)
+                .is_some_and(|&n| is_word_char(n) && n.is_numeric() == numeric)
+        };
+        if joins && next_ok() && i > 0 && is_word_char(chars[i - 1]) {
             i += 1;
             continue;
         }
