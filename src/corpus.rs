@@ -2,12 +2,12 @@
 //! HTML pages and standard input. Bad input never stops a run: each problem is reported with its
 //! file and line or byte offset, the document is skipped, and the rest is read.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
 
 use crate::model::Document;
 
@@ -322,22 +322,32 @@ pub fn decode(shown: &str, bytes: Vec<u8>, lossy: bool) -> Result<String, Proble
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err(Problem {
-            location: format!("{shown}:byte {}", e.utf8_error().valid_up_to()),
-            message: "invalid UTF-8 (expected UTF-8 text; --lossy replaces bad bytes)".into(),
-            skipped: true,
-        }),
+        Err(e) => Err(bad_utf8(shown, e.utf8_error())),
     }
 }
 
-/// Reads a value of a JSON object as a string (numbers are accepted for ids).
-pub fn field_str(obj: &serde_json::Map<String, Value>, name: &str) -> Option<String> {
-    match obj.get(name)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+/// [`decode`] of borrowed bytes, copying only what `lossy` has to repair.
+pub fn decode_slice<'a>(
+    shown: &str,
+    bytes: &'a [u8],
+    lossy: bool,
+) -> Result<Cow<'a, str>, Problem> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(_) if lossy => Ok(String::from_utf8_lossy(bytes)),
+        Err(e) => Err(bad_utf8(shown, e)),
     }
 }
+
+fn bad_utf8(shown: &str, e: std::str::Utf8Error) -> Problem {
+    Problem {
+        location: format!("{shown}:byte {}", e.valid_up_to()),
+        message: "invalid UTF-8 (expected UTF-8 text; --lossy replaces bad bytes)".into(),
+        skipped: true,
+    }
+}
+
 
 #[cfg(test)]
 mod tests {

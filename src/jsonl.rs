@@ -2,11 +2,12 @@
 //! `published` or `date`, `url`, `outlet`, `language` optional; other fields ignored. A line that
 //! is not JSON, or lacks a field, is reported as `path:line: what is wrong` and skipped.
 
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use std::io::BufRead;
 
-use crate::corpus::{Input, Item, Options, Problem, decode, field_str, too_big};
+use crate::corpus::{Input, Item, Options, Problem, decode_slice, too_big};
 use crate::model::Document;
 
 /// Reads the lines of one JSON Lines file, one document or problem per non-blank line. Lines end
@@ -93,6 +94,47 @@ fn skip(at: &str, message: impl Into<String>) -> Problem {
     }
 }
 
+/// The fields of a line that a document uses, each left as raw JSON until it is read: unknown
+/// fields are skipped without being built, and the article text is decoded once.
+#[derive(Deserialize)]
+struct Line<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow)]
+    text: Option<&'a RawValue>,
+    #[serde(borrow)]
+    html: Option<&'a RawValue>,
+    #[serde(borrow)]
+    title: Option<&'a RawValue>,
+    #[serde(borrow)]
+    language: Option<&'a RawValue>,
+    #[serde(borrow)]
+    published: Option<&'a RawValue>,
+    #[serde(borrow)]
+    date: Option<&'a RawValue>,
+    #[serde(borrow)]
+    outlet: Option<&'a RawValue>,
+    #[serde(borrow)]
+    url: Option<&'a RawValue>,
+}
+
+/// A raw JSON string's value, or `None` for any other JSON value.
+fn string(raw: Option<&RawValue>) -> Option<String> {
+    let raw = raw?.get();
+    if !raw.starts_with('"') {
+        return None;
+    }
+    serde_json::from_str::<String>(raw).ok()
+}
+
+/// A raw JSON string's or number's text (numbers are accepted for ids).
+fn string_or_number(raw: Option<&RawValue>) -> Option<String> {
+    match raw?.get().as_bytes().first()? {
+        b'-' | b'0'..=b'9' => Some(raw?.get().to_string()),
+        _ => string(raw),
+    }
+}
+
 /// Parses one line into a document.
 pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem> {
     if line.len() > opts.max_doc_bytes {
@@ -101,15 +143,19 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
             too_big(Some(line.len() as u64), opts.max_doc_bytes),
         ));
     }
-    let line = decode(at, line.to_vec(), opts.lossy)?;
-    let value: Value =
+    let line = decode_slice(at, line, opts.lossy)?;
+    if !line.trim_start().starts_with('{') {
+        // checked first, so that any other JSON value is named as what it is not
+        return match serde_json::from_str::<serde::de::IgnoredAny>(&line) {
+            Ok(_) => Err(skip(at, "expected a JSON object with \"id\" and \"text\"")),
+            Err(e) => Err(skip(at, format!("not valid JSON: {e}"))),
+        };
+    }
+    let fields: Line =
         serde_json::from_str(&line).map_err(|e| skip(at, format!("not valid JSON: {e}")))?;
-    let Value::Object(obj) = value else {
-        return Err(skip(at, "expected a JSON object with \"id\" and \"text\""));
-    };
-    let id = match obj.get("id") {
+    let id = match fields.id {
         None => Err("missing \"id\" (a string): expected {\"id\": ..., \"text\": ...}"),
-        Some(_) => match field_str(&obj, "id") {
+        Some(_) => match string_or_number(fields.id) {
             Some(id) if id.trim().is_empty() => Err("\"id\" is empty: expected a name"),
             Some(id) => Ok(id),
             None => Err("\"id\" must be a string or a number"),
@@ -119,24 +165,23 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
     let mut doc = Document {
         id,
         path: at.to_string(),
-        title: field_str(&obj, "title"),
-        language: field_str(&obj, "language"),
-        published: field_str(&obj, "published").or_else(|| field_str(&obj, "date")),
-        outlet: field_str(&obj, "outlet"),
-        url: field_str(&obj, "url"),
+        title: string(fields.title),
+        language: string(fields.language),
+        published: string(fields.published).or_else(|| string(fields.date)),
+        outlet: string(fields.outlet),
+        url: string(fields.url),
         text: None,
     };
-    let text = match (obj.get("text"), obj.get("html")) {
-        (Some(Value::String(t)), _) => t.clone(),
-        (Some(_), _) => return Err(skip(at, "\"text\" must be a string")),
-        (None, Some(Value::String(h))) => {
-            let page = crate::html::extract(h).map_err(|m| skip(at, m))?;
+    let text = match (fields.text, fields.html) {
+        (Some(t), _) => string(Some(t)).ok_or_else(|| skip(at, "\"text\" must be a string"))?,
+        (None, Some(h)) => {
+            let h = string(Some(h)).ok_or_else(|| skip(at, "\"html\" must be a string"))?;
+            let page = crate::html::extract(&h).map_err(|m| skip(at, m))?;
             doc.title = doc.title.or(page.title);
             doc.published = doc.published.or(page.published);
             doc.text = Some(page.text.clone());
             page.text
         }
-        (None, Some(_)) => return Err(skip(at, "\"html\" must be a string")),
         (None, None) => {
             return Err(skip(
                 at,
