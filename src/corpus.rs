@@ -8,7 +8,6 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-
 use crate::model::Document;
 
 /// A document with the text its spans refer to.
@@ -347,7 +346,6 @@ fn bad_utf8(shown: &str, e: std::str::Utf8Error) -> Problem {
         skipped: true,
     }
 }
-
 
 #[cfg(test)]
 mod tests {
