@@ -10,6 +10,8 @@ pub mod merge;
 
 use std::collections::BTreeMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::model::{Claim, Event, Mention, Span};
 use crate::rules::LangRules;
 use crate::text::Prepared;
@@ -233,10 +235,11 @@ pub struct DocInput<'a> {
 pub fn group(
     docs: &[DocInput],
     place_names: &dyn Fn(&str) -> String,
-) -> (Vec<Event>, BTreeMap<String, String>) {
+) -> (Vec<Event>, FxHashMap<String, String>) {
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut claim_group: BTreeMap<String, usize> = BTreeMap::new();
+    let mut index = Index::default();
+    // claim ids are unique in a corpus; sorted below, so that each event lists them in id order
+    let mut claim_group: Vec<(String, usize)> = Vec::new();
     for d in docs {
         let mut local_to_global = Vec::new();
         for e in &d.events.events {
@@ -264,11 +267,12 @@ pub fn group(
         }
         for (ci, ev) in d.events.claim_event.iter().enumerate() {
             if let (Some(ev), Some(id)) = (ev, d.claim_ids.get(ci)) {
-                claim_group.insert(id.to_string(), local_to_global[*ev]);
+                claim_group.push((id.to_string(), local_to_global[*ev]));
             }
         }
     }
     let target = second_pass(&mut groups, &mut index);
+    claim_group.sort_unstable();
     for (claim, g) in &claim_group {
         groups[target[*g]].2.push(claim.clone());
     }
@@ -279,7 +283,7 @@ pub fn group(
             .collect(),
         place_names,
     );
-    let id_of: BTreeMap<usize, String> = kept
+    let id_of: FxHashMap<usize, String> = kept
         .iter()
         .zip(&events)
         .map(|(g, e)| (*g, e.id.clone()))
@@ -314,11 +318,25 @@ fn keys(f: &Facts) -> Vec<String> {
     out
 }
 
-fn add_keys(index: &mut BTreeMap<String, Vec<usize>>, f: &Facts, g: usize) {
+/// Groups by blocking key, each key's groups in the order they took it.
+#[derive(Default)]
+struct Index {
+    buckets: FxHashMap<String, Vec<usize>>,
+    /// (key, group) pairs already in a bucket: a popular key's bucket is long, and scanning it
+    /// for every new event made merging quadratic in the corpus
+    taken: FxHashSet<(String, usize)>,
+}
+
+impl Index {
+    fn get(&self, key: &str) -> Option<&Vec<usize>> {
+        self.buckets.get(key)
+    }
+}
+
+fn add_keys(index: &mut Index, f: &Facts, g: usize) {
     for k in keys(f) {
-        let v = index.entry(k).or_default();
-        if !v.contains(&g) {
-            v.push(g);
+        if index.taken.insert((k.clone(), g)) {
+            index.buckets.entry(k).or_default().push(g);
         }
     }
 }
@@ -329,7 +347,7 @@ const RECENT: usize = 64;
 
 fn candidate(
     groups: &[Group],
-    index: &BTreeMap<String, Vec<usize>>,
+    index: &Index,
     f: &Facts,
     limit: usize,
 ) -> Option<(usize, Vec<String>)> {
@@ -351,7 +369,7 @@ fn candidate(
 }
 
 /// Merges later groups into earlier ones they now fit; returns each group's final group.
-fn second_pass(groups: &mut [Group], index: &mut BTreeMap<String, Vec<usize>>) -> Vec<usize> {
+fn second_pass(groups: &mut [Group], index: &mut Index) -> Vec<usize> {
     let mut target: Vec<usize> = (0..groups.len()).collect();
     for g in 1..groups.len() {
         let facts = groups[g].0.clone();
