@@ -135,6 +135,9 @@ fn check(text: &str) {
             slice(&chars, s);
         }
     }
+    let ids: std::collections::BTreeSet<&str> =
+        report.claims.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.len(), report.claims.len(), "claim ids are unique");
     let json = serde_json::to_string(&report).expect("the report serializes");
     let back: Report = serde_json::from_str(&json).expect("the export reads back as a Report");
     assert_eq!(

@@ -91,9 +91,23 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
         }
     }
     let mut claims: Vec<Claim> = drafts.iter().filter_map(|d| finish(doc_id, p, d)).collect();
+    unique_ids(&mut claims);
     // a report keeps every document's claims: no spare capacity per document
     claims.shrink_to_fit();
     claims
+}
+
+/// Claim ids name where a claim starts; two claims of one sentence can start at the same place
+/// (a second cue reaching back to the sentence's subject), so later ones get `-2`, `-3`, ...
+fn unique_ids(claims: &mut [Claim]) {
+    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    for c in claims.iter_mut() {
+        let n = seen.entry(c.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            c.id = format!("{}-{n}", c.id);
+        }
+    }
 }
 
 /// The rules of the language a sentence is written in, when another than the document's.
@@ -677,4 +691,23 @@ fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
         rule: format!("{}/{}", d.info.rule, d.how.name()),
         why,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_starting_at_the_same_place_get_distinct_ids() {
+        let rules = crate::rules::RuleSet::embedded().expect("built-in rules");
+        let lr = rules.lang("ar");
+        let p = crate::text::prepare("قال مسؤول عراقي إن الحدود آمنة.", lr);
+        let mut found = claims("d", &p, lr);
+        assert_eq!(found.len(), 1);
+        found.push(found[0].clone());
+        found.push(found[0].clone());
+        unique_ids(&mut found);
+        let ids: Vec<&str> = found.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["d-c0", "d-c0-2", "d-c0-3"]);
+    }
 }
