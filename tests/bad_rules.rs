@@ -88,6 +88,16 @@ fn broken() -> (Rules, Vec<(&'static str, usize, &'static str)>) {
         "names = [\"Bahrain\", \"Kingdom of Bahrain\", \"Algeria\"]",
     );
     want.push(("en/states.toml", line, "duplicate entry 'Algeria'"));
+    let line = r.edit(
+        "ar/cues.toml",
+        "except = [\"أضافه\"]",
+        "except = [\"إضافي\"]",
+    );
+    want.push((
+        "ar/cues.toml",
+        line,
+        "except 'إضافي' is not a form of this cue",
+    ));
     std::fs::write(r.path("en/cue.toml"), "[[cue]]\n").expect("write");
     want.push(("en/cue.toml", 1, "not a rule file"));
     (r, want)

@@ -520,6 +520,19 @@ fn add_cues(l: &mut LangRules, f: CuesFile, c: &mut Checker) {
         for s in &cue.forms {
             forms.push((c.form(s, ""), finite));
         }
+        for x in &cue.except {
+            let k = key(x.get_ref());
+            if !forms.iter().any(|(f, _)| key(f) == k) {
+                c.errors.push(c.src.error(
+                    x.span().start,
+                    format!(
+                        "except '{}' is not a form of this cue: nothing to leave out",
+                        x.get_ref()
+                    ),
+                ));
+            }
+            forms.retain(|(f, _)| key(f) != k);
+        }
         for (f, idx) in forms {
             l.cues.insert(&f, idx);
         }

@@ -72,6 +72,10 @@ pub struct CueEntry {
     /// Surface forms taken as written.
     #[serde(default)]
     pub forms: Vec<Spanned<String>>,
+    /// Generated forms to leave out: a conjugation that folds into a common word (أضافه "he
+    /// added it" reads as إضافة "addition", as in إضافة إلى أن "besides").
+    #[serde(default)]
+    pub except: Vec<Spanned<String>>,
     /// Extra condition.
     pub requires: Option<Requirement>,
     /// Examples run by the tests.
