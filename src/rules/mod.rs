@@ -17,6 +17,8 @@ pub use compile::{
 };
 pub use load::RuleError;
 
+use rayon::prelude::*;
+
 use crate::model::{ConflictKind, Stance};
 use schema::{ClaimExample, ConflictExample, ConflictsFile};
 
@@ -112,10 +114,19 @@ impl RuleSet {
         let mut errors = Vec::new();
         let by_rel: HashMap<&str, &load::Source> =
             sources.iter().map(|s| (s.rel.as_str(), s)).collect();
+        // languages compile independently: one per core (the rules are a fixed cost of every run)
+        let compiled: Vec<(LangRules, Vec<RuleError>)> = load::LANGUAGES
+            .par_iter()
+            .map(|code| {
+                let mut errs = Vec::new();
+                let lang = compile::compile_lang(code, &by_rel, &mut errs);
+                (lang, errs)
+            })
+            .collect();
         let mut langs = Vec::new();
         let mut examples = Vec::new();
-        for code in load::LANGUAGES {
-            let lang = compile::compile_lang(code, &by_rel, &mut errors);
+        for (lang, errs) in compiled {
+            errors.extend(errs);
             examples.extend(lang.examples.iter().cloned());
             langs.push(lang);
         }
