@@ -12,11 +12,15 @@ use crate::model::{Claim, ConflictKind, Document, Finding, Side};
 use crate::rules::{ConflictRule, RuleSet};
 use features::Features;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A claim with what the comparator reads from it.
 struct View<'a> {
     claim: &'a Claim,
     features: Features,
+    /// The first claim of its block that reads the same (same sentence, cue, stance, topics and
+    /// language): reprints of a wire story compare alike, so their pairs are judged once.
+    twin: usize,
 }
 
 /// Who a claim speaks for.
@@ -70,15 +74,17 @@ pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding
                 // one side alone cannot conflict: skip reading its claims' features
                 return Vec::new();
             }
+            let lang = |c: &Claim| lang_of.get(c.doc.as_str()).copied().unwrap_or("ar");
+            let mut first: FxHashMap<_, usize> = FxHashMap::default();
             let views: Vec<View> = block
                 .into_iter()
-                .map(|c| View {
+                .enumerate()
+                .map(|(i, c)| View {
                     claim: c,
-                    features: features::of(
-                        c,
-                        rules.lang(lang_of.get(c.doc.as_str()).copied().unwrap_or("ar")),
-                        &rules.negations,
-                    ),
+                    features: features::of(c, rules.lang(lang(c)), &rules.negations),
+                    twin: *first
+                        .entry((&c.text, &c.cue.text, c.stance, &c.topics, lang(c)))
+                        .or_insert(i),
                 })
                 .collect();
             compare_block(event, &views, rules)
@@ -89,7 +95,13 @@ pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding
 
 /// Whether a block holds two sides that oppose each other.
 fn has_two_sides(block: &[&Claim]) -> bool {
-    let keys: Vec<SideKey> = block.iter().map(|c| SideKey::of(c)).collect();
+    // distinct sides only: a block can hold many claims of one side
+    let keys: Vec<SideKey> = block
+        .iter()
+        .map(|c| SideKey::of(c))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     keys.iter()
         .enumerate()
         .any(|(i, a)| keys[i + 1..].iter().any(|b| a.opposes(b)))
@@ -107,16 +119,11 @@ fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Fi
             if !x.opposes(y) {
                 continue;
             }
-            let mut used: BTreeSet<&str> = BTreeSet::new();
+            let mut used: FxHashSet<String> = FxHashSet::default();
             for rule in &rules.conflicts {
                 for (a, b) in [(&sides[*x], &sides[*y]), (&sides[*y], &sides[*x])] {
                     if let Some(f) = apply(rule, event, a, b, &used) {
-                        used.extend(
-                            f.a.claims
-                                .iter()
-                                .chain(&f.b.claims)
-                                .map(|s| views_id(views, s)),
-                        );
+                        used.extend(f.a.claims.iter().chain(&f.b.claims).cloned());
                         out.push(f);
                     }
                 }
@@ -129,14 +136,6 @@ fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Fi
     out
 }
 
-/// The claim id as borrowed from the views (so `used` can hold `&str`).
-fn views_id<'a>(views: &'a [View], id: &str) -> &'a str {
-    views
-        .iter()
-        .find(|v| v.claim.id == id)
-        .map_or("", |v| v.claim.id.as_str())
-}
-
 /// Applies one rule to side `a` against side `b`; a finding when any pair of claims fits and
 /// no claim already stands in a stronger finding between the same sides.
 fn apply(
@@ -144,26 +143,37 @@ fn apply(
     event: Option<&str>,
     a: &[&View],
     b: &[&View],
-    used: &BTreeSet<&str>,
+    used: &FxHashSet<String>,
 ) -> Option<Finding> {
-    let mut pairs: Vec<(&View, &View, String)> = Vec::new();
+    let mut pairs: Vec<(&View, &View)> = Vec::new();
+    let mut why: Option<String> = None;
+    // twins fit alike: each pair of twins is judged once
+    let mut judged: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     for x in a.iter().filter(|v| rule.a.contains(&v.claim.stance)) {
         for y in b.iter().filter(|v| rule.b.contains(&v.claim.stance)) {
             if used.contains(x.claim.id.as_str()) && used.contains(y.claim.id.as_str()) {
                 continue;
             }
-            if let Some(why) = fits(rule, x, y) {
-                pairs.push((x, y, why));
+            let fit = *judged.entry((x.twin, y.twin)).or_insert_with(|| {
+                let w = fits(rule, x, y);
+                let fit = w.is_some();
+                why = why.take().or(w);
+                fit
+            });
+            if fit {
+                pairs.push((x, y));
             }
         }
     }
-    let (first_a, first_b, why) = pairs.first()?;
+    let (first_a, first_b) = pairs.first()?;
+    let why = why.unwrap_or_default();
     // claims in the order their pairs fired: the claim that triggered the rule comes first
     let side = |vs: Vec<&Claim>| {
         let mut ids: Vec<String> = Vec::new();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         let mut speakers: Vec<String> = Vec::new();
         for c in &vs {
-            if !ids.contains(&c.id) {
+            if seen.insert(c.id.as_str()) {
                 ids.push(c.id.clone());
             }
             if !speakers.contains(&c.speaker.name) {
