@@ -7,8 +7,9 @@ use super::mention::Facts;
 /// The verdict on two descriptions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fit {
-    /// They cannot be the same meeting, and why.
-    Conflict(String),
+    /// They cannot be the same meeting, and why (a fixed phrase: most candidate pairs conflict,
+    /// and no report shows why two meetings were kept apart, so nothing is formatted for them).
+    Conflict(&'static str),
     /// They can; the attributes that agree.
     Agree(Vec<String>),
 }
@@ -51,31 +52,25 @@ pub fn fit(a: &Facts, b: &Facts) -> Fit {
     Fit::Agree(agree)
 }
 
-fn conflict(a: &Facts, b: &Facts) -> Option<String> {
+fn conflict(a: &Facts, b: &Facts) -> Option<&'static str> {
     if let (Some(x), Some(y)) = (&a.place, &b.place)
         && x != y
     {
-        return Some(format!("different places ({x} / {y})"));
+        return Some("different places");
     }
     if !a.date.compatible(&b.date) {
-        return Some(format!(
-            "dates cannot be the same day ({} / {})",
-            a.date, b.date
-        ));
+        return Some("dates cannot be the same day");
     }
     if !a.levels.is_empty() && !b.levels.is_empty() && a.levels.is_disjoint(&b.levels) {
-        return Some("different levels".to_string());
+        return Some("different levels");
     }
     for (x, y) in [(a, b), (b, a)] {
         if let Some(n) = x.size {
             if y.parties.len() > n || y.size.is_some_and(|m| m != n) {
-                return Some(format!(
-                    "{n} parties against {}",
-                    y.size.unwrap_or(y.parties.len())
-                ));
+                return Some("a different number of parties");
             }
             if x.parties.len() == n && y.parties.iter().any(|p| !x.parties.contains(p)) {
-                return Some("different parties".to_string());
+                return Some("different parties");
             }
         }
     }

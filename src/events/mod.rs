@@ -318,25 +318,25 @@ fn keys(f: &Facts) -> Vec<String> {
     out
 }
 
-/// Groups by blocking key, each key's groups in the order they took it.
+/// Groups by blocking key, each key's groups in the order they took it, with the same groups as
+/// a set: a popular key's bucket is long, and scanning it before each insert made merging
+/// quadratic in the corpus.
 #[derive(Default)]
 struct Index {
-    buckets: FxHashMap<String, Vec<usize>>,
-    /// (key, group) pairs already in a bucket: a popular key's bucket is long, and scanning it
-    /// for every new event made merging quadratic in the corpus
-    taken: FxHashSet<(String, usize)>,
+    buckets: FxHashMap<String, (Vec<usize>, FxHashSet<usize>)>,
 }
 
 impl Index {
     fn get(&self, key: &str) -> Option<&Vec<usize>> {
-        self.buckets.get(key)
+        self.buckets.get(key).map(|(order, _)| order)
     }
 }
 
 fn add_keys(index: &mut Index, f: &Facts, g: usize) {
     for k in keys(f) {
-        if index.taken.insert((k.clone(), g)) {
-            index.buckets.entry(k).or_default().push(g);
+        let (order, taken) = index.buckets.entry(k).or_default();
+        if taken.insert(g) {
+            order.push(g);
         }
     }
 }
