@@ -414,27 +414,7 @@ fn emit_with(
     write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
     match &args.output {
-        Some(path) => {
-            if output::is_input(path, &args.input.inputs) {
-                return Err(anyhow!(
-                    "refusing to overwrite input file {}",
-                    path.display()
-                ));
-            }
-            let dir = path
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            let mut w = std::io::BufWriter::new(tmp.reopen()?);
-            write(&mut w)
-                .and_then(|_| w.flush())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            drop(w);
-            tmp.persist(path)
-                .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
-        }
+        Some(path) => output::write_with(path, &args.input.inputs, write)?,
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             if let Err(e) = write(&mut out).and_then(|_| out.flush())
