@@ -169,6 +169,14 @@ fn segment_claims<'r>(
         {
             continue;
         }
+        if info.requires == Some(Requirement::MediaSource)
+            && !found.as_ref().is_some_and(|(zone, how, _)| {
+                *how == How::Source
+                    && matches!(zone.kind, SpeakerKind::Media | SpeakerKind::Anonymous)
+            })
+        {
+            continue;
+        }
         let prev_here = drafts.len() > first_here;
         let draft = match found {
             Some((zone, how, from)) => {

@@ -47,6 +47,9 @@ pub enum Requirement {
     Evaluation,
     /// Reported content (أن، إن، a quotation, a colon) right after the speaker.
     Content,
+    /// A news outlet or unnamed sources right after the cue: بالنسبة لمصادر الصحيفة is
+    /// "according to the paper's sources", بالنسبة لتونس only "as for Tunisia".
+    MediaSource,
 }
 
 /// One cue entry of cues.toml.
