@@ -2,24 +2,12 @@
 //! each with the speaker's states, the stance and the cue it must yield. They keep the rules
 //! general: a rule that only fits the five sample articles fails here.
 
-use claimdiff::corpus::Input;
-use claimdiff::model::{Document, Report};
-use claimdiff::rules::RuleSet;
+use claimdiff::model::Report;
+
+mod common;
 
 fn analyze(text: &str) -> Report {
-    let rules = RuleSet::embedded().expect("built-in rules load");
-    let doc = Document {
-        id: "t".into(),
-        path: "t".into(),
-        ..Default::default()
-    };
-    claimdiff::analyze(
-        &[Input {
-            doc,
-            text: text.into(),
-        }],
-        &rules,
-    )
+    common::analyze_in(text, None)
 }
 
 /// (sentence, speaker parties, stance, cue lemma)

@@ -6,23 +6,11 @@
 
 use claimdiff::corpus::Input;
 use claimdiff::model::{Claim, Document, Report};
-use claimdiff::rules::RuleSet;
+
+mod common;
 
 fn analyze(text: &str) -> Report {
-    let rules = RuleSet::embedded().expect("built-in rules load");
-    let doc = Document {
-        id: "t".into(),
-        path: "t".into(),
-        language: Some("en".into()),
-        ..Default::default()
-    };
-    claimdiff::analyze(
-        &[Input {
-            doc,
-            text: text.into(),
-        }],
-        &rules,
-    )
+    common::analyze_in(text, Some("en"))
 }
 
 /// One expected claim: which claim of the text (0 = first), speaker parties, cue lemma, stance,
@@ -446,7 +434,6 @@ fn english_names_resolve_to_the_arabic_canonical_names() {
 
 #[test]
 fn metadata_language_or_script_picks_english() {
-    let rules = RuleSet::embedded().expect("built-in rules load");
     let input = Input {
         doc: Document {
             id: "d".into(),
@@ -455,7 +442,7 @@ fn metadata_language_or_script_picks_english() {
         },
         text: "Egypt's foreign minister said the talks were positive.".into(),
     };
-    let r = claimdiff::analyze_document(&input, &rules);
+    let r = claimdiff::analyze_document(&input, &common::RULES);
     assert_eq!(r.doc.language.as_deref(), Some("en"));
     assert_eq!(r.claims.len(), 1);
 }
@@ -463,7 +450,6 @@ fn metadata_language_or_script_picks_english() {
 #[test]
 fn an_english_sentence_in_an_arabic_article_uses_english_rules() {
     let text = "قال وزير الخارجية المصري إن المحادثات كانت بناءة.\nThe Ethiopian foreign ministry denied that the dam was discussed.";
-    let rules = RuleSet::embedded().expect("built-in rules load");
     let input = Input {
         doc: Document {
             id: "m".into(),
@@ -473,7 +459,7 @@ fn an_english_sentence_in_an_arabic_article_uses_english_rules() {
         },
         text: text.into(),
     };
-    let r = claimdiff::analyze_document(&input, &rules);
+    let r = claimdiff::analyze_document(&input, &common::RULES);
     assert_eq!(r.claims.len(), 2, "{:?}", r.claims);
     assert_eq!(r.claims[0].speaker.parties, ["EG"]);
     assert_eq!(r.claims[1].speaker.parties, ["ET"]);
