@@ -634,12 +634,10 @@ fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
         }
     }
     let span = p.token_span(d.start.min(d.cue.start), end);
+    // the content's text is its span's slice, as every span's is: a split quotation's text keeps
+    // the attribution between its parts (stance and topics are read from the parts alone)
     let content_span = p.token_span(parts[0].start, content.end);
-    let content_text = parts
-        .iter()
-        .map(|r| p.slice(p.token_span(r.start, r.end)))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let content_text = p.slice(content_span);
     let cue_span = p.token_span(d.cue.start, d.cue.end);
     let speaker_span = d
         .named_here
