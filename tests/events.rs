@@ -176,3 +176,58 @@ fn a_sentence_about_another_meeting_moves_its_claim_there() {
     assert!(r.claims[0].event.is_some() && r.claims[1].event.is_some());
     assert_ne!(r.claims[0].event, r.claims[1].event);
 }
+
+/// The meetings of a one-document text: (id, date).
+fn meetings_of(text: &str, language: &str) -> Vec<(String, Option<String>)> {
+    let input = Input {
+        doc: Document {
+            id: "m".into(),
+            path: "m".into(),
+            language: Some(language.into()),
+            ..Default::default()
+        },
+        text: text.into(),
+    };
+    let r = claimdiff::analyze(&[input], &rules());
+    r.events.into_iter().map(|e| (e.id, e.date)).collect()
+}
+
+#[test]
+fn english_dates_with_the_month_first_keep_their_day() {
+    let m = meetings_of(
+        "The Russian and Turkish foreign ministers met in Moscow on March 12, 2025. Lavrov said the talks were constructive.",
+        "en",
+    );
+    assert_eq!(m[0].1.as_deref(), Some("2025-03-12"), "{m:?}");
+    // "Jan." ends no sentence, and the day after it is read
+    let m = meetings_of(
+        "The foreign ministers met in Ankara on Tuesday, Jan. 14. Fidan said the meeting was positive.",
+        "en",
+    );
+    assert_eq!(m[0].1.as_deref(), Some("--01-14"), "{m:?}");
+    // a number followed by a noun counts something else
+    let m = meetings_of(
+        "In March 25 people were hurt. The foreign ministers met in Ankara. Fidan said the meeting was positive.",
+        "en",
+    );
+    assert!(
+        m.iter().all(|(_, d)| d.as_deref() != Some("--03-25")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn an_arabic_verb_of_meeting_describes_the_meeting() {
+    let m = meetings_of(
+        "اجتمع وزراء الخارجية الروسي والتركي في موسكو يوم 12 مارس 2025. وقال لافروف إن المحادثات بناءة.",
+        "ar",
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, "moscow-2025-03-12-foreign-ministers");
+    let m = meetings_of(
+        "التقى الرئيسان في أنقرة الثلاثاء 4 حزيران/يونيو 2024. وقال أردوغان إن اللقاء كان إيجابيا.",
+        "ar",
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].0.starts_with("ankara-2024-06-04"), "{m:?}");
+}

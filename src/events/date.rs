@@ -211,6 +211,12 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
         e.date.month = Some(h.0);
         j = h.1;
         any = true;
+        if day.is_none()
+            && let Some((d, next)) = day_after_month(p, j, end)
+        {
+            e.date.day = Some(d);
+            j = next;
+        }
         let y = skip_punct(p, j, end);
         if let Some(year) = number_at(p, y).filter(|n| (1900..=2100).contains(n)) {
             e.date.year = Some(year as i16);
@@ -239,6 +245,23 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
         }
     }
     (any.then_some(e), j)
+}
+
+/// A day written after its month ("March 12, 2025", "Jan. 14."), with the token after it. The
+/// number must end the phrase (a comma, a year, the sentence's end): in "March 25 people died"
+/// it counts people, not days.
+fn day_after_month(p: &Prepared, j: usize, end: usize) -> Option<(i8, usize)> {
+    let k = if p.tokens.get(j).is_some_and(|t| t.is_punct(".")) && j + 1 < end {
+        j + 1
+    } else {
+        j
+    };
+    let day = number_at(p, k).filter(|n| (1..=31).contains(n))?;
+    let after = p.tokens.get(k + 1).filter(|_| k + 1 < end);
+    if after.is_some_and(|t| t.kind == crate::text::TokenKind::Word) {
+        return None;
+    }
+    Some((day as i8, k + 1))
 }
 
 /// Skips "يوم" before a weekday.

@@ -97,11 +97,12 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<
 }
 
 /// Whether the dot at `i` closes a title or short abbreviation written right before it ("Mr.",
-/// "Gen.", "St."): "Gen. Gerasimov said" is one sentence.
+/// "Gen.", "St.", "Jan."): "Gen. Gerasimov said" is one sentence.
 fn after_title(tokens: &[Token], i: usize) -> bool {
     const TITLES: &[&str] = &[
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "prof", "sen",
-        "rep", "gov", "jr", "sr", "no", "vs", "adm", "brig",
+        "rep", "gov", "jr", "sr", "no", "vs", "adm", "brig", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
     i > 0
         && tokens[i].key == "."
