@@ -231,3 +231,23 @@ fn an_arabic_verb_of_meeting_describes_the_meeting() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].0.starts_with("ankara-2024-06-04"), "{m:?}");
 }
+
+#[test]
+fn may_is_a_month_only_beside_a_number() {
+    let m = meetings_of(
+        "Russian and Ukrainian delegations met in Istanbul on May 16, 2025. Peskov said the talks were useful.",
+        "en",
+    );
+    assert_eq!(m[0].1.as_deref(), Some("2025-05-16"), "{m:?}");
+    let m = meetings_of(
+        "The two presidents met in Ankara on 16 May 2025. Erdogan said the meeting was positive.",
+        "en",
+    );
+    assert_eq!(m[0].1.as_deref(), Some("2025-05-16"), "{m:?}");
+    // the modal verb, even before a number of something
+    let m = meetings_of(
+        "The foreign ministers met in Ankara. Fidan said Turkey may withdraw 300 soldiers after the meeting.",
+        "en",
+    );
+    assert!(m.iter().all(|(_, d)| d.is_none()), "{m:?}");
+}

@@ -206,7 +206,7 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
     } else {
         j
     };
-    if let Some(h) = month_name(p, rules, month_at, end) {
+    if let Some(h) = month_name(p, rules, month_at, end, day.is_some()) {
         e.date.day = day.map(|d| d as i8);
         e.date.month = Some(h.0);
         j = h.1;
@@ -289,9 +289,27 @@ fn number_at(p: &Prepared, j: usize) -> Option<i64> {
         .and_then(|t| t.key.parse().ok())
 }
 
-/// A month name (both series: "حزيران /يونيو" counts once), with the token after it.
-fn month_name(p: &Prepared, rules: &LangRules, j: usize, end: usize) -> Option<(i8, usize)> {
-    let h = rules.months.longest_at(&p.tokens, j, Clitics::ConjPrep)?;
+/// A month name (both series: "حزيران /يونيو" counts once), with the token after it. A name that
+/// is also a common word (May) counts only after a day or before a day or year.
+fn month_name(
+    p: &Prepared,
+    rules: &LangRules,
+    j: usize,
+    end: usize,
+    day_before: bool,
+) -> Option<(i8, usize)> {
+    let h = rules
+        .months
+        .longest_at(&p.tokens, j, Clitics::ConjPrep)
+        .or_else(|| {
+            let h = rules
+                .months_with_number
+                .longest_at(&p.tokens, j, Clitics::None)?;
+            let next = number_at(p, skip_punct(p, h.end(), end).min(end));
+            let numbered =
+                next.is_some_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n));
+            (day_before || numbered).then_some(h)
+        })?;
     let month = *h.value as i8;
     let mut next = h.end();
     let k = skip_punct(p, next, end);

@@ -190,6 +190,8 @@ pub struct LangRules {
     pub place_info: Vec<PlaceInfo>,
     /// Month names → month number.
     pub months: Lexicon<u8>,
+    /// Month names read only beside a day or a year number → month number.
+    pub months_with_number: Lexicon<u8>,
     /// Weekday names → ISO weekday.
     pub weekdays: Lexicon<u8>,
     /// Relative date expressions.
@@ -231,6 +233,7 @@ impl LangRules {
             &mut self.agenda,
             &mut self.places,
             &mut self.months,
+            &mut self.months_with_number,
             &mut self.weekdays,
             &mut self.relative_dates,
             &mut self.date_parts,
@@ -649,19 +652,8 @@ fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) {
 }
 
 fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
-    for (num, names) in &f.months {
-        let n: u8 = num.parse().unwrap_or(0);
-        for w in names {
-            if !(1..=12).contains(&n) {
-                c.errors.push(c.src.error(
-                    w.span().start,
-                    format!("month '{num}' is not a number from 1 to 12"),
-                ));
-            }
-            let w = c.form(w, "month");
-            l.months.insert(&w, n);
-        }
-    }
+    add_months(&mut l.months, &f.months, c);
+    add_months(&mut l.months_with_number, &f.months_with_number, c);
     for (num, names) in &f.weekdays {
         let n: u8 = num.parse().unwrap_or(0);
         for w in names {
@@ -690,6 +682,26 @@ fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
     for w in &f.parts {
         let w = c.form(w, "parts");
         l.date_parts.insert(&w, ());
+    }
+}
+
+fn add_months(
+    lexicon: &mut Lexicon<u8>,
+    months: &std::collections::BTreeMap<String, Vec<Spanned<String>>>,
+    c: &mut Checker,
+) {
+    for (num, names) in months {
+        let n: u8 = num.parse().unwrap_or(0);
+        for w in names {
+            if !(1..=12).contains(&n) {
+                c.errors.push(c.src.error(
+                    w.span().start,
+                    format!("month '{num}' is not a number from 1 to 12"),
+                ));
+            }
+            let w = c.form(w, "month");
+            lexicon.insert(&w, n);
+        }
     }
 }
 

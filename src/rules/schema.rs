@@ -406,6 +406,10 @@ pub struct DatesFile {
     /// Month number → names.
     #[serde(default)]
     pub months: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Month number → names read as a month only beside a day or a year ("May 16, 2025"): they
+    /// are also common words (May, the modal verb).
+    #[serde(default)]
+    pub months_with_number: BTreeMap<String, Vec<Spanned<String>>>,
     /// ISO weekday number → names.
     #[serde(default)]
     pub weekdays: BTreeMap<String, Vec<Spanned<String>>>,
