@@ -465,3 +465,35 @@ fn an_english_sentence_in_an_arabic_article_uses_english_rules() {
     assert_eq!(r.claims[1].speaker.parties, ["ET"]);
     assert_eq!(r.claims[1].stance.name(), "deny");
 }
+
+#[test]
+fn a_trailing_attribution_names_who_said_the_clause_before_it() {
+    // no claim before it: the clause is the attribution's content
+    let r = analyze("Israeli jets struck targets near Damascus overnight, the Syrian army said.");
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].speaker.parties, ["SY"]);
+    assert_eq!(
+        r.claims[0].content.text,
+        "Israeli jets struck targets near Damascus overnight"
+    );
+    // a claim already made in the clause ends at the comma, and no second claim is made
+    let r = analyze(
+        "The U.S. State Department denied reports that a deal had been reached, a spokesperson said.",
+    );
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].content.text, "a deal had been reached");
+    let r = analyze(
+        "Saudi Arabia welcomed the ceasefire announcement, the kingdom's foreign ministry said in a statement.",
+    );
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].content.text, "the ceasefire announcement");
+    // an attribution that opens content of its own is a claim of its own
+    let r = analyze(
+        "Talks resumed in Doha, the Qatari foreign ministry said, adding that both delegations attended.",
+    );
+    assert!(
+        r.claims.iter().any(|c| c.speaker.parties == ["QA"]),
+        "{}",
+        show(&r)
+    );
+}

@@ -178,6 +178,26 @@ fn segment_claims<'r>(
             continue;
         }
         let prev_here = drafts.len() > first_here;
+        if rules.subject_first
+            && info.frame == Frame::Verb
+            && let Some((zone, how, from)) = &found
+            && let Some(comma) =
+                trailing_attribution(p, rules, zone.tokens.start, &cue, seg.clone())
+        {
+            // "X denied that ..., a spokesperson said in a statement": the attribution names who
+            // said the clause before it; a claim already made there ends at the comma
+            if prev_here {
+                let prev = drafts.last_mut().expect("a draft in this clause");
+                prev.content.end = prev.content.end.min(comma).max(prev.content.start);
+            } else {
+                let zone = resolve_anaphor(zone.clone(), drafts);
+                let mut d = new_draft(p, rules, cue, info, zone, *how, *from, seg.end);
+                d.content = seg.start..comma;
+                d.start = seg.start;
+                push(drafts, d, first_here);
+            }
+            continue;
+        }
         let draft = match found {
             Some((zone, how, from)) => {
                 let zone = resolve_anaphor(zone, drafts);
@@ -275,6 +295,38 @@ fn subject_speaker(
         }
     }
 }
+
+/// The comma before a trailing attribution (", a spokesperson said in a statement."): the speaker
+/// starts right after a comma that follows words of the clause, and after the cue come only a
+/// few words that open no content (no "that", colon or quotation).
+fn trailing_attribution(
+    p: &Prepared,
+    rules: &LangRules,
+    speaker_start: usize,
+    cue: &Range<usize>,
+    seg: Range<usize>,
+) -> Option<usize> {
+    if speaker_start > cue.start || p.in_quote[cue.start] {
+        return None;
+    }
+    // the comma may stand a few words before the speaker's head ("the kingdom's foreign ministry")
+    let comma = (seg.start + 1..speaker_start)
+        .rev()
+        .take(4)
+        .find(|&k| !p.tokens[k].is_word())
+        .filter(|&k| p.tokens[k].is_punct(","))?;
+    if !(seg.start..comma).any(|k| p.tokens[k].is_word()) {
+        return None;
+    }
+    let rest = cue.end..seg.end;
+    let opens = subject::content_start(p, rules, cue.end, seg.end) != cue.end
+        || rest.clone().any(|k| p.tokens[k].kind == TokenKind::Quote);
+    let words = rest.filter(|&k| p.tokens[k].is_word()).count();
+    (!opens && words <= TRAILING_WORDS).then_some(comma)
+}
+
+/// How many words may follow the cue of a trailing attribution ("in a statement on Monday").
+const TRAILING_WORDS: usize = 6;
 
 /// A quotation right before the speaker is the claim's content (`"We discussed X," Lavrov
 /// said.`), or its first part when the content after the cue is a quotation too (`"..., " he
