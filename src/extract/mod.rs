@@ -169,6 +169,9 @@ fn segment_claims<'r>(
         {
             continue;
         }
+        if info.requires == Some(Requirement::NamedSpeaker) && found.is_none() {
+            continue;
+        }
         if info.requires == Some(Requirement::MediaSource)
             && !found.as_ref().is_some_and(|(zone, how, _)| {
                 *how == How::Source

@@ -132,6 +132,7 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
     while j < end {
         if let Some(c) = prev
             && let Some(k) = continuation(p, rules, j, end, c)
+                .or_else(|| portfolio(p, rules, j, end, atoms.last().map(|a| a.0)))
         {
             j = k;
             continue;
@@ -160,6 +161,32 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
     }
     let last = atoms.last()?.1.end;
     Some(describe(p, rules, &atoms, i..last))
+}
+
+/// The token after a portfolio word that stands between a head and its state (وزارة الصحة
+/// المصرية): a definite word, no speaker word itself, followed by a state or its adjective.
+fn portfolio(
+    p: &Prepared,
+    rules: &LangRules,
+    j: usize,
+    end: usize,
+    last: Option<Atom>,
+) -> Option<usize> {
+    let Some(Atom::Head(h)) = last else {
+        return None;
+    };
+    let t = &p.tokens[j];
+    let takes = rules.heads.get(h as usize).is_some_and(|h| h.portfolio);
+    if !takes || j + 1 >= end || t.kind != TokenKind::Word || !t.key.starts_with("ال") {
+        return None;
+    }
+    if !atoms_at(p, rules, j).is_empty() {
+        return None;
+    }
+    let state_next = atoms_at(p, rules, j + 1)
+        .iter()
+        .any(|&(a, _, _)| matches!(class(a), Class::Adjective | Class::State));
+    state_next.then_some(j + 1)
 }
 
 /// Tokens that may stand inside a phrase without being atoms: an outlet's quoted name, an

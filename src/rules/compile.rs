@@ -63,6 +63,8 @@ pub struct HeadInfo {
     pub level: Option<String>,
     /// Whether it refers back.
     pub anaphoric: bool,
+    /// Whether a portfolio may stand between it and its state.
+    pub portfolio: bool,
 }
 
 /// A news outlet.
@@ -367,6 +369,7 @@ pub fn compile_lang(
                 kind: h.kind,
                 level: h.level,
                 anaphoric: h.anaphoric,
+                portfolio: h.portfolio,
             });
             for form in &h.forms {
                 let w = c.form(form, "");

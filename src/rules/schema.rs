@@ -50,6 +50,9 @@ pub enum Requirement {
     /// A news outlet or unnamed sources right after the cue: بالنسبة لمصادر الصحيفة is
     /// "according to the paper's sources", بالنسبة لتونس only "as for Tunisia".
     MediaSource,
+    /// A speaker named at the cue, not one carried over from before: تبين أن is also "it turned
+    /// out that", with no speaker at all.
+    NamedSpeaker,
 }
 
 /// One cue entry of cues.toml.
@@ -165,6 +168,10 @@ pub struct HeadEntry {
     /// Whether it refers back to an earlier speaker.
     #[serde(default)]
     pub anaphoric: bool,
+    /// Whether a portfolio may stand between it and its state (وزارة الصحة المصرية، وزير
+    /// المالية التركي): one definite word that is no speaker word of its own.
+    #[serde(default)]
+    pub portfolio: bool,
     /// Forms as written.
     pub forms: Vec<Spanned<String>>,
 }
