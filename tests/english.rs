@@ -497,3 +497,12 @@ fn a_trailing_attribution_names_who_said_the_clause_before_it() {
         show(&r)
     );
 }
+
+#[test]
+fn a_description_refers_back_to_a_speaker_of_its_level() {
+    let r = analyze(
+        "Russian President Vladimir Putin said the talks were useful. Foreign Minister Sergei Lavrov said a new round was possible. The president added that sanctions must end.",
+    );
+    let names: Vec<&str> = r.claims.iter().map(|c| c.speaker.name.as_str()).collect();
+    assert_eq!(names, ["Vladimir Putin", "Sergey Lavrov", "Vladimir Putin"]);
+}

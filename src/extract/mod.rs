@@ -568,8 +568,11 @@ fn resolve_anaphor(z: Zone, drafts: &[Draft]) -> Zone {
     if !z.anaphoric {
         return z;
     }
+    // "the president" does not refer back to a foreign minister: known levels must agree
     let fits = |d: &&Draft| {
-        d.speaker.kind == z.kind && z.parties.iter().all(|x| d.speaker.parties.contains(x))
+        d.speaker.kind == z.kind
+            && z.parties.iter().all(|x| d.speaker.parties.contains(x))
+            && (z.level.is_none() || d.speaker.level.is_none() || d.speaker.level == z.level)
     };
     match drafts.iter().rev().find(fits) {
         // "البيان التركي" after a joint Turkish-Russian statement is the Turkish one alone
