@@ -147,11 +147,6 @@ fn segment_claims<'r>(
 ) {
     let first_here = drafts.len();
     for (cue, info) in cues_in(p, rules, seg.clone()) {
-        if info.requires == Some(Requirement::Evaluation)
-            && !stance::has_evaluation(p, rules, seg.clone())
-        {
-            continue;
-        }
         let quoted = p.in_quote[cue.start];
         let found = match info.frame {
             Frame::Verb if rules.subject_first => {
@@ -161,22 +156,8 @@ fn segment_claims<'r>(
             Frame::Source => source_speaker(p, rules, &cue, seg.end),
             Frame::Relay => relay_speaker(p, rules, &cue, seg.end, drafts),
         };
-        // "تابع" is also "followed": such cues need reported content right after the speaker
-        if info.requires == Some(Requirement::Content)
-            && !found
-                .as_ref()
-                .is_some_and(|(_, _, from)| content_within(p, rules, *from, seg.end))
-        {
-            continue;
-        }
-        if info.requires == Some(Requirement::NamedSpeaker) && found.is_none() {
-            continue;
-        }
-        if info.requires == Some(Requirement::MediaSource)
-            && !found.as_ref().is_some_and(|(zone, how, _)| {
-                *how == How::Source
-                    && matches!(zone.kind, SpeakerKind::Media | SpeakerKind::Anonymous)
-            })
+        if let Some(r) = info.requires
+            && !requirement_met(r, p, rules, seg.clone(), found.as_ref())
         {
             continue;
         }
@@ -264,6 +245,27 @@ fn segment_claims<'r>(
     }
 }
 
+/// Whether what an ambiguous cue needs around it is there (`requires` in cues.toml).
+fn requirement_met(
+    r: Requirement,
+    p: &Prepared,
+    rules: &LangRules,
+    seg: Range<usize>,
+    found: Option<&(Zone, How, usize)>,
+) -> bool {
+    match r {
+        Requirement::Evaluation => stance::has_evaluation(p, rules, seg),
+        // "تابع" is also "followed": such cues need reported content right after the speaker
+        Requirement::Content => {
+            found.is_some_and(|(_, _, from)| content_within(p, rules, *from, seg.end))
+        }
+        Requirement::NamedSpeaker => found.is_some(),
+        Requirement::MediaSource => found.is_some_and(|(zone, how, _)| {
+            *how == How::Source && matches!(zone.kind, SpeakerKind::Media | SpeakerKind::Anonymous)
+        }),
+    }
+}
+
 /// The speaker of a verb cue in a subject-first language: before the cue, a pronoun for the last
 /// speaker of its kind, or after the cue in inversion.
 fn subject_speaker(
@@ -318,7 +320,7 @@ fn trailing_attribution(
         .take(4)
         .find(|&k| !p.tokens[k].is_word())
         .filter(|&k| p.tokens[k].is_punct(","))?;
-    if !(seg.start..comma).any(|k| p.tokens[k].is_word()) {
+    if !content_follows(p, seg.start, comma) {
         return None;
     }
     let rest = cue.end..seg.end;
