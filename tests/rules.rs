@@ -122,3 +122,20 @@ fn a_user_folder_adds_a_verb_without_touching_code() {
     );
     assert_eq!(claimdiff::analyze(&[doc], &default).claims.len(), 0);
 }
+
+#[test]
+fn month_abbreviations_are_read_off_the_month_names() {
+    let rules = RuleSet::embedded().expect("built-in");
+    let en = &rules.lang("en").month_abbreviations;
+    for m in [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ] {
+        assert!(en.iter().any(|a| a == m), "{m} in {en:?}");
+    }
+    assert!(!en.iter().any(|a| a == "june" || a == "march"), "{en:?}");
+    assert!(
+        rules.lang("ar").month_abbreviations.is_empty(),
+        "{:?}",
+        rules.lang("ar").month_abbreviations
+    );
+}

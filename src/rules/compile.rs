@@ -194,6 +194,9 @@ pub struct LangRules {
     pub months: Lexicon<u8>,
     /// Month names read only beside a day or a year number → month number.
     pub months_with_number: Lexicon<u8>,
+    /// Month names that shorten a longer name of the same month ("jan", "sept"; folded): a dot
+    /// after one ends no sentence.
+    pub month_abbreviations: Vec<String>,
     /// Weekday names → ISO weekday.
     pub weekdays: Lexicon<u8>,
     /// Relative date expressions.
@@ -656,6 +659,7 @@ fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) {
 
 fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
     add_months(&mut l.months, &f.months, c);
+    l.month_abbreviations = abbreviations(&f.months);
     add_months(&mut l.months_with_number, &f.months_with_number, c);
     for (num, names) in &f.weekdays {
         let n: u8 = num.parse().unwrap_or(0);
@@ -706,6 +710,24 @@ fn add_months(
             lexicon.insert(&w, n);
         }
     }
+}
+
+/// The Latin names of a month that begin another, longer name of it ("Jan" of "January"),
+/// folded. Arabic writes no month with a dot: its short forms (ماي of مايو) are names of their own.
+fn abbreviations(months: &std::collections::BTreeMap<String, Vec<Spanned<String>>>) -> Vec<String> {
+    let mut out = Vec::new();
+    for names in months.values() {
+        let keys: Vec<String> = names.iter().map(|n| key(n.get_ref())).collect();
+        for k in keys.iter().filter(|k| k.is_ascii()) {
+            if keys
+                .iter()
+                .any(|longer| longer.len() > k.len() && longer.starts_with(k.as_str()))
+            {
+                out.push(k.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Validates the entries of pairs.toml and locates its examples.

@@ -66,7 +66,7 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<
             && is_terminal(&tokens[i])
             && !in_quote[i]
             && !followed_by_terminal(tokens, i)
-            && !after_title(tokens, i);
+            && !after_title(tokens, i, rules);
         if !(at_break || terminal) {
             continue;
         }
@@ -97,17 +97,19 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<
 }
 
 /// Whether the dot at `i` closes a title or short abbreviation written right before it ("Mr.",
-/// "Gen.", "St.", "Jan."): "Gen. Gerasimov said" is one sentence.
-fn after_title(tokens: &[Token], i: usize) -> bool {
+/// "Gen.", "St.", or a month's such as "Jan."): "Gen. Gerasimov said" is one sentence.
+fn after_title(tokens: &[Token], i: usize, rules: &LangRules) -> bool {
     const TITLES: &[&str] = &[
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "prof", "sen",
-        "rep", "gov", "jr", "sr", "no", "vs", "adm", "brig", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "rep", "gov", "jr", "sr", "no", "vs", "adm", "brig",
     ];
+    let word = |t: &Token| {
+        TITLES.contains(&t.key.as_str()) || rules.month_abbreviations.iter().any(|m| *m == t.key)
+    };
     i > 0
         && tokens[i].key == "."
         && tokens[i - 1].span.end == tokens[i].span.start
-        && TITLES.contains(&tokens[i - 1].key.as_str())
+        && word(&tokens[i - 1])
 }
 
 fn followed_by_terminal(tokens: &[Token], i: usize) -> bool {
