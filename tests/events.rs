@@ -6,8 +6,10 @@ use claimdiff::events::date::{self, PartialDate};
 use claimdiff::model::{Document, Report};
 use claimdiff::rules::RuleSet;
 
-fn rules() -> RuleSet {
-    RuleSet::embedded().expect("built-in rules load")
+mod common;
+
+fn rules() -> &'static RuleSet {
+    &common::RULES
 }
 
 /// The first date expression of a text, resolved against `published`.
@@ -94,7 +96,7 @@ fn analyze(docs: &[(&str, &str, Option<&str>)]) -> Report {
             text: text.to_string(),
         })
         .collect();
-    claimdiff::analyze(&inputs, &rules())
+    claimdiff::analyze(&inputs, rules())
 }
 
 fn events_of(r: &Report) -> Vec<Option<String>> {
@@ -179,16 +181,7 @@ fn a_sentence_about_another_meeting_moves_its_claim_there() {
 
 /// The meetings of a one-document text: (id, date).
 fn meetings_of(text: &str, language: &str) -> Vec<(String, Option<String>)> {
-    let input = Input {
-        doc: Document {
-            id: "m".into(),
-            path: "m".into(),
-            language: Some(language.into()),
-            ..Default::default()
-        },
-        text: text.into(),
-    };
-    let r = claimdiff::analyze(&[input], &rules());
+    let r = common::analyze_in(text, Some(language));
     r.events.into_iter().map(|e| (e.id, e.date)).collect()
 }
 

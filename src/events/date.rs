@@ -305,7 +305,7 @@ fn month_name(
             let h = rules
                 .months_with_number
                 .longest_at(&p.tokens, j, Clitics::None)?;
-            let next = number_at(p, skip_punct(p, h.end(), end).min(end));
+            let next = number_at(p, skip_punct(p, h.end(), end));
             let numbered =
                 next.is_some_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n));
             (day_before || numbered).then_some(h)
