@@ -100,9 +100,10 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
 /// Claim ids name where a claim starts; two claims of one sentence can start at the same place
 /// (a second cue reaching back to the sentence's subject), so later ones get `-2`, `-3`, ...
 fn unique_ids(claims: &mut [Claim]) {
-    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    // an id is made of its claim's start: counting starts counts ids
+    let mut seen: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     for c in claims.iter_mut() {
-        let n = seen.entry(c.id.clone()).or_insert(0);
+        let n = seen.entry(c.span.start).or_insert(0);
         *n += 1;
         if *n > 1 {
             c.id = format!("{}-{n}", c.id);
