@@ -168,6 +168,7 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
         title: string(fields.title),
         language: string(fields.language),
         published: string(fields.published).or_else(|| string(fields.date)),
+        published_from: None,
         outlet: string(fields.outlet),
         url: string(fields.url),
         text: None,

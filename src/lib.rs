@@ -25,10 +25,8 @@ use rayon::prelude::*;
 
 use corpus::Input;
 use events::DocEvents;
-use events::date::PartialDate;
 use model::{Claim, Document, Report};
 use rules::{LangRules, RuleSet};
-use text::Prepared;
 
 /// What one document yields: its metadata, claims and meetings. Holds no article text.
 #[derive(Debug, Clone)]
@@ -59,18 +57,18 @@ pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
             .find(|s| s.skip)
             .map(|s| prepared.slice(s.span).trim().to_string());
     }
-    let published = doc
-        .published
-        .as_deref()
-        .and_then(PartialDate::parse_iso)
-        .or_else(|| header_date(&prepared, lr));
-    if doc.published.is_none() {
-        doc.published = published.and_then(|d| d.full()).map(|d| d.to_string());
-    }
     // the document's language first; a sentence in another script uses its own language's rules
     let langs: Vec<&LangRules> = std::iter::once(lr)
         .chain(rules.langs.iter().filter(|l| l.code != lr.code))
         .collect();
+    let published = events::published::publication(&doc, &prepared, &langs, None);
+    if let Some((date, from)) = published {
+        if from != model::DateSource::Metadata {
+            doc.published = Some(date.to_string());
+        }
+        doc.published_from = Some(from);
+    }
+    let published = published.map(|(d, _)| d);
     let claims = extract::claims_in(&doc.id, &prepared, &langs);
     let events = events::local(&prepared, lr, &claims, published.as_ref());
     DocResult {
@@ -78,20 +76,6 @@ pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
         claims,
         events,
     }
-}
-
-/// A full date standing alone in the page header ("الأربعاء ٢٢ / يناير / ٢٠٢٥").
-fn header_date(p: &Prepared, rules: &LangRules) -> Option<PartialDate> {
-    let body = p
-        .sentences
-        .iter()
-        .position(|s| !s.skip)
-        .unwrap_or(p.sentences.len());
-    p.sentences[..body.min(6)]
-        .iter()
-        .flat_map(|s| events::date::read(p, rules, s.tokens.clone()))
-        .map(|(_, e)| e.date)
-        .find(|d| d.full().is_some())
 }
 
 /// Analyses every document in parallel, keeping input order.

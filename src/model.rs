@@ -55,6 +55,9 @@ pub struct Document {
     pub language: Option<String>,
     /// Publication date (ISO 8601, possibly partial).
     pub published: Option<String>,
+    /// Where the publication date came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_from: Option<DateSource>,
     /// Outlet name, when the metadata gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
@@ -64,6 +67,22 @@ pub struct Document {
     /// The text that spans refer to; exported only when it differs from the file (HTML input).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+/// Where a document's publication date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The input's metadata (`published`/`date` in JSON Lines, `<meta>`/`<time>` in HTML).
+    Metadata,
+    /// A date line or dateline at the top of the text.
+    Dateline,
+    /// A date in the file name or document id.
+    FileName,
+    /// A date in the article's address.
+    Url,
+    /// The date given for the whole run (`--published`).
+    Option,
 }
 
 /// The stance a claim takes (a closed set; see ANNOTATION.md).

@@ -16,6 +16,9 @@ use crate::text::Prepared;
 pub struct Facts {
     /// Place id.
     pub place: Option<String>,
+    /// The state the meeting takes place in: the place's, or a country named as the venue
+    /// ("talks in Sweden").
+    pub venue_state: Option<String>,
     /// Date, as far as known.
     pub date: PartialDate,
     /// Participating states.
@@ -55,7 +58,10 @@ pub struct MeetingMention {
 
 /// An attribute found in a sentence, waiting to be attached to a meeting word.
 enum Attr {
-    Place(String),
+    /// A place, its state, and whether it stands as a location (after في/in, or hosting).
+    Place(String, Option<String>, bool),
+    /// A country named as a location ("في السويد", "in Oman").
+    Country(String),
     Date(PartialDate),
     Party(String),
     Level(String),
@@ -89,8 +95,15 @@ pub fn mentions(
             .collect();
         for (at, attr) in attrs {
             let k = nearest(&words, at);
-            let not_venue = matches!(attr, Attr::Place(_)) && !venue(p, rules, words[k].0, at);
-            if within_reach(&attr, words[k].0, at) && !not_venue {
+            let word = words[k].0;
+            let not_venue = match &attr {
+                Attr::Place(_, _, locative) => {
+                    !(*locative || names_meeting(p, word, at)) || !venue(p, rules, word, at)
+                }
+                Attr::Country(_) => !venue(p, rules, word, at),
+                _ => false,
+            };
+            if within_reach(&attr, word, at) && !not_venue {
                 apply(&mut facts[k], attr);
             }
         }
@@ -128,11 +141,22 @@ fn within_reach(attr: &Attr, word: usize, at: usize) -> bool {
     let after = at as isize - word as isize;
     match attr {
         Attr::Format(..) => (1..=3).contains(&after),
-        Attr::Place(_) => (-8..=16).contains(&after),
+        Attr::Place(..) | Attr::Country(_) => (-8..=16).contains(&after),
         Attr::Date(_) => (-14..=12).contains(&after),
         Attr::Level(_) => (-14..=10).contains(&after),
         Attr::Status(_) => (-6..=4).contains(&after),
         Attr::Party(_) => true,
+    }
+}
+
+/// Whether a place names the meeting it stands next to: after the meeting word in Arabic
+/// ("جولة الدوحة"، "مؤتمر باريس"), before it in English ("the Geneva talks", "Paris summit").
+fn names_meeting(p: &Prepared, word: usize, at: usize) -> bool {
+    let english = p.tokens[word].key.is_ascii();
+    if english {
+        at + 1 == word
+    } else {
+        at == word + 1
     }
 }
 
@@ -152,8 +176,14 @@ fn venue(p: &Prepared, rules: &LangRules, word: usize, at: usize) -> bool {
 
 fn apply(f: &mut Facts, attr: Attr) {
     match attr {
-        Attr::Place(pl) => {
+        Attr::Place(pl, state, _) => {
+            if f.place.is_none() {
+                f.venue_state = state.or(f.venue_state.take());
+            }
             f.place.get_or_insert(pl);
+        }
+        Attr::Country(c) => {
+            f.venue_state.get_or_insert(c);
         }
         Attr::Date(d) if f.date.compatible(&d) => f.date = f.date.merge(&d),
         Attr::Date(_) => {}
@@ -197,8 +227,10 @@ fn attributes(
         .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
     {
         let place = &rules.place_info[*h.value as usize];
-        if locative(p, rules, h.start, h.prefix) && place.kind != "country" {
-            out.push((h.start, Attr::Place(place.id.clone())));
+        if place.kind != "country" {
+            let locative = locative(p, rules, h.start, h.prefix);
+            let state = place.state.clone();
+            out.push((h.start, Attr::Place(place.id.clone(), state, locative)));
         }
     }
     for (at, e) in date::read(p, rules, range.clone()) {
@@ -231,6 +263,11 @@ fn attributes(
         };
         if let Some(l) = level {
             out.push((h.start, Attr::Level(l.clone())));
+        }
+        if let Atom::StateName(k) = atom
+            && locative(p, rules, h.start, h.prefix)
+        {
+            out.push((h.start, Attr::Country(rules.states[k as usize].party.clone())));
         }
         if let Some(x) = party.filter(|_| !matches!(atom, Atom::Head(_) | Atom::Outlet(_))) {
             out.push((h.start, Attr::Party(x)));

@@ -2,7 +2,165 @@
 //! a date that cannot be the same day, disjoint levels, a closed list of parties that leaves one
 //! out), and across documents at least two attributes must agree positively.
 
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::LocalEvent;
 use super::mention::Facts;
+
+/// Evidence that two documents' descriptions are one meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The weight of the agreeing evidence.
+    pub score: f64,
+    /// The evidence, one phrase each.
+    pub why: Vec<String>,
+}
+
+/// The evidence two documents' descriptions need to be linked.
+pub const THRESHOLD: f64 = 2.5;
+/// Weight of a shared place.
+const SAME_PLACE: f64 = 2.0;
+/// Weight of a shared country of venue, when no city is shared.
+const SAME_COUNTRY: f64 = 1.0;
+/// Weight of the same day (or days within a meeting's length).
+const SAME_DAY: f64 = 1.5;
+/// Weight of the same month.
+const SAME_MONTH: f64 = 1.0;
+/// Weight of publication dates that both fit the meeting's time (no date in the text).
+const NEAR_PUBLICATION: f64 = 0.5;
+/// Weight of two or more shared participating states (three or more: half as much again).
+const SHARED_PARTIES: f64 = 1.0;
+/// Weight of a shared level.
+const SAME_LEVEL: f64 = 0.5;
+/// Days two dated accounts of one meeting may lie apart (talks last several days).
+const DAY_SLACK: i64 = 3;
+/// Days they may lie apart when they also name the same place.
+const DAY_SLACK_SAME_PLACE: i64 = 8;
+
+/// Whether a description says enough to be linked to another document's: a place, a date with
+/// its month, or two participating states.
+pub fn linkable(f: &Facts) -> bool {
+    f.place.is_some() || f.venue_state.is_some() || f.date.month.is_some() || f.parties.len() >= 2
+}
+
+/// The evidence that two documents' descriptions are one meeting, or `None` when they conflict:
+/// another place, another kind of contact (a call is not talks), dates too far apart, disjoint
+/// levels, a closed list of parties that leaves one out. A weekday that no publication date
+/// resolved says nothing either way.
+pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
+    // an unresolved weekday can still tell two meetings apart, but never links them: only
+    // full dates count as the same day below
+    let (fa, fb) = (&a.facts, &b.facts);
+    let other_day = a.lead_weekday.zip(b.lead_weekday).is_some_and(|(x, y)| x != y)
+        && (fa.date.full().is_none() || fb.date.full().is_none());
+    if other_day
+        || conflict(fa, fb, Scope::Corpus).is_some()
+        || (fa.kind == "call") != (fb.kind == "call")
+    {
+        return None;
+    }
+    let same_place = fa.place.is_some() && fa.place == fb.place;
+    let mut link = Link {
+        score: 0.0,
+        why: Vec::new(),
+    };
+    let mut add = |w: f64, why: String| {
+        link.score += w;
+        link.why.push(why);
+    };
+    if same_place {
+        add(SAME_PLACE, format!("same place ({})", fa.place.as_deref().unwrap_or_default()));
+    } else if fa.venue_state.is_some() && fa.venue_state == fb.venue_state {
+        let state = fa.venue_state.as_deref().unwrap_or_default();
+        add(SAME_COUNTRY, format!("same country ({state})"));
+    }
+    match time(a, b, same_place)? {
+        Time::SameDay => add(SAME_DAY, format!("same date ({} ~ {})", fa.date, fb.date)),
+        Time::SameMonth => add(SAME_MONTH, format!("same month ({} ~ {})", fa.date, fb.date)),
+        Time::Near => add(NEAR_PUBLICATION, "published close together".into()),
+        Time::Unknown => {}
+    }
+    let shared = fa.parties.intersection(&fb.parties).count();
+    if shared >= 2 {
+        let w = if shared >= 3 { 1.5 } else { 1.0 } * SHARED_PARTIES;
+        add(w, format!("{shared} parties in common"));
+    }
+    let levels: Vec<&str> = fa.levels.intersection(&fb.levels).map(|s| s.as_str()).collect();
+    if !levels.is_empty() {
+        add(SAME_LEVEL, format!("same level ({})", levels.join(", ")));
+    }
+    Some(link)
+}
+
+/// How two descriptions' times compare.
+enum Time {
+    /// Both dated to days that lie close enough.
+    SameDay,
+    /// Both dated to the same month.
+    SameMonth,
+    /// Dates come from publication only, and fit.
+    Near,
+    /// Nothing to compare.
+    Unknown,
+}
+
+/// Compares the times of two descriptions; `None` when they cannot be one meeting.
+fn time(a: &LocalEvent, b: &LocalEvent, same_place: bool) -> Option<Time> {
+    let slack = if same_place {
+        DAY_SLACK_SAME_PLACE
+    } else {
+        DAY_SLACK
+    };
+    let (ra, rb) = (window(a), window(b));
+    let (Some((a0, a1, ea)), Some((b0, b1, eb))) = (ra, rb) else {
+        return Some(Time::Unknown);
+    };
+    let gap = if a1 < b0 {
+        (b0 - a1).get_days() as i64
+    } else if b1 < a0 {
+        (a0 - b1).get_days() as i64
+    } else {
+        0
+    };
+    if gap > slack {
+        return None;
+    }
+    Some(match (ea, eb) {
+        (Precision::Day, Precision::Day) => Time::SameDay,
+        (Precision::Month | Precision::Day, Precision::Month | Precision::Day) => Time::SameMonth,
+        _ => Time::Near,
+    })
+}
+
+/// How a description's time is known.
+#[derive(Clone, Copy)]
+enum Precision {
+    Day,
+    Month,
+    Publication,
+}
+
+/// The days a meeting may have taken place on: its date in the text, else a window around its
+/// document's publication date (a meeting held shortly before, or planned after, publication).
+fn window(e: &LocalEvent) -> Option<(Date, Date, Precision)> {
+    let d = &e.facts.date;
+    if let Some(full) = d.full() {
+        return Some((full, full, Precision::Day));
+    }
+    if let (Some(y), Some(m)) = (d.year, d.month) {
+        let first = Date::new(y, m, 1).ok()?;
+        return Some((first, first.last_of_month(), Precision::Month));
+    }
+    let p = e.published?;
+    let (before, after) = match e.facts.status.as_str() {
+        "held" => (10, 1),
+        _ => (2, 60),
+    };
+    let from = p.checked_sub(before.days()).ok()?;
+    let to = p.checked_add(after.days()).ok()?;
+    Some((from, to, Precision::Publication))
+}
 
 /// The verdict on two descriptions.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,7 +174,7 @@ pub enum Fit {
 
 /// Compares two descriptions.
 pub fn fit(a: &Facts, b: &Facts) -> Fit {
-    if let Some(why) = conflict(a, b) {
+    if let Some(why) = conflict(a, b, Scope::Document) {
         return Fit::Conflict(why);
     }
     let mut agree = Vec::new();
@@ -52,16 +210,41 @@ pub fn fit(a: &Facts, b: &Facts) -> Fit {
     Fit::Agree(agree)
 }
 
-fn conflict(a: &Facts, b: &Facts) -> Option<&'static str> {
+/// Where two descriptions are compared: one document's own mentions are held to more of their
+/// words than two documents' accounts are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Mentions in one document: a different weekday or level is another meeting.
+    Document,
+    /// Accounts in two documents: an unresolved weekday (a talks' first or last day) and the
+    /// level (one report names the ministers, another the presidents who phoned them) are soft.
+    Corpus,
+}
+
+fn conflict(a: &Facts, b: &Facts, scope: Scope) -> Option<&'static str> {
     if let (Some(x), Some(y)) = (&a.place, &b.place)
         && x != y
     {
         return Some("different places");
     }
-    if !a.date.compatible(&b.date) {
+    if let (Some(x), Some(y)) = (&a.venue_state, &b.venue_state)
+        && x != y
+    {
+        return Some("different countries");
+    }
+    let resolved = |f: &Facts| {
+        let mut d = f.date;
+        if scope == Scope::Corpus && d.full().is_none() {
+            d.weekday = None;
+        }
+        d
+    };
+    if !resolved(a).compatible(&resolved(b)) {
         return Some("dates cannot be the same day");
     }
-    if !a.levels.is_empty() && !b.levels.is_empty() && a.levels.is_disjoint(&b.levels) {
+    let levels_differ =
+        !a.levels.is_empty() && !b.levels.is_empty() && a.levels.is_disjoint(&b.levels);
+    if scope == Scope::Document && levels_differ {
         return Some("different levels");
     }
     for (x, y) in [(a, b), (b, a)] {
@@ -81,6 +264,7 @@ fn conflict(a: &Facts, b: &Facts) -> Option<&'static str> {
 pub fn combine(a: &Facts, b: &Facts) -> Facts {
     let mut out = a.clone();
     out.place = a.place.clone().or_else(|| b.place.clone());
+    out.venue_state = a.venue_state.clone().or_else(|| b.venue_state.clone());
     out.date = a.date.merge(&b.date);
     out.parties.extend(b.parties.iter().cloned());
     out.levels.extend(b.levels.iter().cloned());

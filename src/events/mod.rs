@@ -4,13 +4,15 @@
 //! Events of different documents merge when their attributes fit (see `merge`), each event
 //! recording why.
 
+pub mod cluster;
 pub mod date;
 pub mod mention;
 pub mod merge;
+pub mod published;
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::model::{Claim, Event, Mention, Span};
 use crate::rules::LangRules;
@@ -30,6 +32,11 @@ pub struct LocalEvent {
     pub main: bool,
     /// Why mentions were put together.
     pub why: Vec<String>,
+    /// The document's publication date, which anchors an undated meeting in time.
+    pub published: Option<jiff::civil::Date>,
+    /// The weekday the headline and lead give the main event ("اليوم السبت"): without a
+    /// publication date to resolve it, still the day that tells it from another meeting.
+    pub lead_weekday: Option<i8>,
 }
 
 /// A document's meetings, and which one each of its claims is about.
@@ -74,12 +81,19 @@ pub fn local(
         absorb(p, &mut out.events[idx], m);
         by_sentence.entry(m.sentence).or_default().push(idx);
     }
+    if let Some(i) = main {
+        out.events[i].lead_weekday = out.events[i].facts.date.weekday;
+    }
     later.extend(mentions.iter().filter(|m| !lead.contains(&m.sentence)));
     for m in later {
         let idx = place_mention(p, &mut out.events, main, m);
         by_sentence.entry(m.sentence).or_default().push(idx);
     }
     out.events.retain(|e| e.main || e.facts.is_concrete());
+    let published = published.and_then(PartialDate::full);
+    for e in &mut out.events {
+        e.published = published;
+    }
     out.claim_event = claims
         .iter()
         .map(|c| claim_event(p, &out, &by_sentence, main, c))
@@ -119,6 +133,8 @@ fn new_local(p: &Prepared, m: &MeetingMention, main: bool) -> LocalEvent {
         mentions: vec![s.span],
         main,
         why: Vec::new(),
+        published: None,
+        lead_weekday: None,
     }
 }
 
@@ -229,196 +245,73 @@ pub struct DocInput<'a> {
     pub claim_ids: Vec<&'a str>,
 }
 
-/// Merges the documents' events into corpus events and names them. Candidates are found through
-/// blocking keys (place, month, level), so the cost grows with the events that share a key, not
-/// with the square of the corpus; a second pass merges groups that only fit once both grew.
+/// Merges the documents' events into corpus events and names them (see `cluster`); returns
+/// the events and each claim's event id.
 pub fn group(
     docs: &[DocInput],
     place_names: &dyn Fn(&str) -> String,
 ) -> (Vec<Event>, FxHashMap<String, String>) {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut index = Index::default();
-    // claim ids are unique in a corpus; sorted below, so that each event lists them in id order
-    let mut claim_group: Vec<(String, usize)> = Vec::new();
+    let mut nodes = Vec::new();
+    let mut first_node = Vec::with_capacity(docs.len());
     for d in docs {
-        let mut local_to_global = Vec::new();
-        for e in &d.events.events {
-            let gi = match candidate(&groups, &index, &e.facts, usize::MAX) {
-                Some((gi, why)) => {
-                    groups[gi]
-                        .3
-                        .push(format!("{} joined: {}", d.doc, why.join(", ")));
-                    groups[gi].0 = merge::combine(&groups[gi].0, &e.facts);
-                    gi
-                }
-                None => {
-                    groups.push((e.facts.clone(), Vec::new(), Vec::new(), e.why.clone()));
-                    groups.len() - 1
-                }
-            };
-            add_keys(&mut index, &groups[gi].0, gi);
-            for span in &e.mentions {
-                groups[gi].1.push(Mention {
-                    doc: d.doc.to_string(),
-                    span: *span,
-                });
-            }
-            local_to_global.push(gi);
+        first_node.push(nodes.len());
+        nodes.extend(d.events.events.iter().map(|event| cluster::Node { doc: d.doc, event }));
+    }
+    let clusters = cluster::cluster(&nodes, merge::THRESHOLD);
+    let mut cluster_of = vec![0; nodes.len()];
+    for (ci, c) in clusters.iter().enumerate() {
+        for &m in &c.members {
+            cluster_of[m] = ci;
         }
+    }
+    // claim ids are unique in a corpus; sorted, so that each event lists them in id order
+    let mut claim_cluster: Vec<(&str, usize)> = Vec::new();
+    for (d, &first) in docs.iter().zip(&first_node) {
         for (ci, ev) in d.events.claim_event.iter().enumerate() {
             if let (Some(ev), Some(id)) = (ev, d.claim_ids.get(ci)) {
-                claim_group.push((id.to_string(), local_to_global[*ev]));
+                claim_cluster.push((id, cluster_of[first + ev]));
             }
         }
     }
-    let target = second_pass(&mut groups, &mut index);
-    claim_group.sort_unstable();
-    for (claim, g) in &claim_group {
-        groups[target[*g]].2.push(claim.clone());
-    }
-    let kept: Vec<usize> = (0..groups.len()).filter(|&g| target[g] == g).collect();
-    let events = name_events(
-        kept.iter()
-            .map(|&g| std::mem::take(&mut groups[g]))
-            .collect(),
-        place_names,
-    );
-    let id_of: FxHashMap<usize, String> = kept
-        .iter()
-        .zip(&events)
-        .map(|(g, e)| (*g, e.id.clone()))
-        .collect();
-    let ids = claim_group
+    claim_cluster.sort_unstable();
+    let groups: Vec<Group> = clusters
         .into_iter()
-        .map(|(c, g)| (c, id_of[&target[g]].clone()))
+        .map(|c| {
+            let mut facts = nodes[c.members[0]].event.facts.clone();
+            let mut mentions = Vec::new();
+            for &m in &c.members {
+                let n = &nodes[m];
+                facts = merge::combine(&facts, &n.event.facts);
+                mentions.extend(n.event.mentions.iter().map(|span| Mention {
+                    doc: n.doc.to_string(),
+                    span: *span,
+                }));
+            }
+            (facts, mentions, Vec::new(), c.why)
+        })
+        .collect();
+    let mut groups = groups;
+    for (claim, g) in &claim_cluster {
+        groups[*g].2.push(claim.to_string());
+    }
+    let events = name_events(groups, place_names);
+    let ids = claim_cluster
+        .into_iter()
+        .map(|(c, g)| (c.to_string(), events[g].id.clone()))
         .collect();
     (events, ids)
-}
-
-/// Blocking keys of a description: pairs of its place, month, weekday, levels, size and parties.
-fn keys(f: &Facts) -> Vec<String> {
-    // a merge needs two agreeing attributes, so groups are indexed by pairs of attributes:
-    // buckets stay small even when a level or a month is common in the corpus
-    let mut single: Vec<String> = f.levels.iter().map(|l| format!("level:{l}")).collect();
-    single.extend(f.place.iter().map(|p| format!("place:{p}")));
-    single.extend(f.date.month.map(|m| format!("month:{m}")));
-    single.extend(f.date.weekday.map(|w| format!("weekday:{w}")));
-    single.extend(f.size.map(|n| format!("size:{n}")));
-    single.extend(f.parties.iter().map(|p| format!("party:{p}")));
-    let mut out = Vec::new();
-    for (i, a) in single.iter().enumerate() {
-        // shared parties count as one agreement, so two parties alone never make a merge
-        for b in single[i + 1..]
-            .iter()
-            .filter(|b| !(a.starts_with("party:") && b.starts_with("party:")))
-        {
-            out.push(format!("{a}|{b}"));
-        }
-    }
-    out
-}
-
-/// Groups by blocking key, each key's groups in the order they took it, with the same groups as
-/// a set: a popular key's bucket is long, and scanning it before each insert made merging
-/// quadratic in the corpus.
-#[derive(Default)]
-struct Index {
-    buckets: FxHashMap<String, (Vec<usize>, FxHashSet<usize>)>,
-}
-
-impl Index {
-    fn get(&self, key: &str) -> Option<&Vec<usize>> {
-        self.buckets.get(key).map(|(order, _)| order)
-    }
-}
-
-fn add_keys(index: &mut Index, f: &Facts, g: usize) {
-    for k in keys(f) {
-        let (order, taken) = index.buckets.entry(k).or_default();
-        if taken.insert(g) {
-            order.push(g);
-        }
-    }
-}
-
-/// The earliest group before `limit` sharing a key with `f` that fits it on two attributes.
-/// How many groups per blocking key a description is compared with.
-const RECENT: usize = 64;
-
-fn candidate(
-    groups: &[Group],
-    index: &Index,
-    f: &Facts,
-    limit: usize,
-) -> Option<(usize, Vec<String>)> {
-    // each key offers its most recent groups only: reports of one meeting stand close together
-    // in a news archive, and the bound keeps merging linear in the corpus
-    let mut seen: Vec<usize> = keys(f)
-        .iter()
-        .filter_map(|k| index.get(k))
-        .flat_map(|bucket| bucket.iter().rev().filter(|&&g| g < limit).take(RECENT))
-        .copied()
-        .collect();
-    seen.sort();
-    seen.dedup();
-    seen.into_iter()
-        .find_map(|g| match merge::fit(&groups[g].0, f) {
-            Fit::Agree(why) if why.len() >= 2 => Some((g, why)),
-            _ => None,
-        })
-}
-
-/// Merges later groups into earlier ones they now fit; returns each group's final group.
-fn second_pass(groups: &mut [Group], index: &mut Index) -> Vec<usize> {
-    let mut target: Vec<usize> = (0..groups.len()).collect();
-    for g in 1..groups.len() {
-        let facts = groups[g].0.clone();
-        let found = candidate(groups, index, &facts, g).filter(|(h, _)| target[*h] == *h);
-        if let Some((h, why)) = found {
-            groups[h].0 = merge::combine(&groups[h].0, &facts);
-            let moved = std::mem::take(&mut groups[g].1);
-            groups[h].1.extend(moved);
-            let later = std::mem::take(&mut groups[g].3);
-            groups[h].3.push(format!(
-                "merged once both accounts grew: {}",
-                why.join(", ")
-            ));
-            groups[h].3.extend(later);
-            add_keys(index, &groups[h].0.clone(), h);
-            for t in target.iter_mut().filter(|t| **t == g) {
-                *t = h;
-            }
-        }
-    }
-    target
 }
 
 type Group = (Facts, Vec<Mention>, Vec<String>, Vec<String>);
 
 fn name_events(groups: Vec<Group>, place_names: &dyn Fn(&str) -> String) -> Vec<Event> {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     groups
         .into_iter()
         .map(|(f, mentions, claims, why)| {
-            let place = f.place.as_deref().unwrap_or("unknown");
-            let level = f
-                .levels
-                .iter()
-                .next()
-                .map_or("meeting".to_string(), |l| l.replace('_', "-"));
-            let date = if f.date.is_empty() {
-                "undated".to_string()
-            } else {
-                f.date.to_string()
-            };
-            let base = format!("{place}-{}-{level}", date.trim_start_matches('-'));
-            let n = seen.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
             let location = f.place.as_deref().map(place_names);
             let label = label(&f, location.as_deref());
             Event {
-                id,
+                id: event_id(&f, &mentions),
                 label,
                 location,
                 date: (!f.date.is_empty()).then(|| f.date.to_string()),
@@ -432,6 +325,30 @@ fn name_events(groups: Vec<Group>, place_names: &dyn Fn(&str) -> String) -> Vec<
             }
         })
         .collect()
+}
+
+/// An id made of the event's own evidence (place, date, level) and a short hash of its first
+/// mention, so that documents that have no part in it never rename it.
+fn event_id(f: &Facts, mentions: &[Mention]) -> String {
+    use sha2::Digest;
+    let place = f.place.as_deref().unwrap_or("unknown");
+    let level = f
+        .levels
+        .iter()
+        .next()
+        .map_or(f.kind.replace('_', "-"), |l| l.replace('_', "-"));
+    let date = if f.date.year.is_some() {
+        f.date.to_string()
+    } else {
+        "undated".to_string()
+    };
+    let mut hash = sha2::Sha256::new();
+    if let Some(m) = mentions.iter().min_by(|a, b| (&a.doc, a.span).cmp(&(&b.doc, b.span))) {
+        hash.update(m.doc.as_bytes());
+        hash.update(m.span.start.to_le_bytes());
+    }
+    let digest = hash.finalize();
+    format!("{place}-{date}-{level}-{:02x}{:02x}", digest[0], digest[1])
 }
 
 fn label(f: &Facts, place: Option<&str>) -> String {
