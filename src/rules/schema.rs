@@ -512,7 +512,7 @@ pub struct PairExample {
     /// The second statement.
     pub s2: Spanned<String>,
     /// The label the comparator must give.
-    pub label: crate::pairs::PairLabel,
+    pub label: crate::model::PairLabel,
 }
 
 /// Decision thresholds of the sentence-pair comparator.
