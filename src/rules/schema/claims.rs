@@ -1,0 +1,317 @@
+//! The serde shapes of the files a claim is read with: cues (with their examples), states,
+//! people, heads, outlets, stance markers, topics, clause segmentation and page furniture.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::model::{SpeakerKind, Stance};
+
+/// An example sentence a rule must (or must not) yield a claim for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimExample {
+    /// The sentence or short text.
+    pub text: Spanned<String>,
+    /// Expected speaker parties.
+    pub parties: Option<Vec<String>>,
+    /// Expected stance.
+    pub stance: Option<Stance>,
+    /// Expected speaker kind.
+    pub kind: Option<SpeakerKind>,
+    /// Expected number of claims (default: at least one).
+    pub claims: Option<usize>,
+    /// Expected topic ids (each must be present).
+    pub topics: Option<Vec<String>>,
+}
+
+/// How a cue introduces its speaker.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    /// A verb of saying: speaker after it or before it.
+    #[default]
+    Verb,
+    /// A source phrase (بحسب، according to): the speaker follows, the content is around it.
+    Source,
+    /// نقل ... عن X قوله: the speaker after عن speaks.
+    Relay,
+}
+
+/// What a cue needs around it to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// An evaluation marker in its clause.
+    Evaluation,
+    /// Reported content (أن، إن، a quotation, a colon) right after the speaker.
+    Content,
+    /// A news outlet or unnamed sources right after the cue: بالنسبة لمصادر الصحيفة is
+    /// "according to the paper's sources", بالنسبة لتونس only "as for Tunisia".
+    MediaSource,
+    /// A speaker named at the cue, not one carried over from before: تبين أن is also "it turned
+    /// out that", with no speaker at all.
+    NamedSpeaker,
+}
+
+/// One cue entry of cues.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueEntry {
+    /// Dictionary form; names the rule.
+    pub lemma: Spanned<String>,
+    /// Default stance.
+    pub stance: Stance,
+    /// How the speaker is introduced.
+    #[serde(default)]
+    pub frame: Frame,
+    /// Arabic past stems (3ms).
+    #[serde(default)]
+    pub past: Vec<Spanned<String>>,
+    /// Arabic present stems (3ms, with ي).
+    #[serde(default)]
+    pub present: Vec<Spanned<String>>,
+    /// Arabic active participles.
+    #[serde(default)]
+    pub participle: Vec<Spanned<String>>,
+    /// Surface forms taken as written.
+    #[serde(default)]
+    pub forms: Vec<Spanned<String>>,
+    /// Generated forms to leave out: a conjugation that folds into a common word (أضافه "he
+    /// added it" reads as إضافة "addition", as in إضافة إلى أن "besides").
+    #[serde(default)]
+    pub except: Vec<Spanned<String>>,
+    /// Extra condition.
+    pub requires: Option<Requirement>,
+    /// Examples run by the tests.
+    #[serde(default)]
+    pub example: Vec<ClaimExample>,
+}
+
+/// cues.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuesFile {
+    /// The cues.
+    #[serde(default)]
+    pub cue: Vec<CueEntry>,
+}
+
+/// One state of states.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateEntry {
+    /// ISO 3166-1 alpha-2 code.
+    pub party: Spanned<String>,
+    /// English name.
+    pub name: String,
+    /// The state's names.
+    #[serde(default)]
+    pub names: Vec<Spanned<String>>,
+    /// Capitals and seats of power.
+    #[serde(default)]
+    pub seats: Vec<Spanned<String>>,
+    /// Nationality adjectives (base forms).
+    #[serde(default)]
+    pub adjectives: Vec<Spanned<String>>,
+    /// Further adjective forms, as written.
+    #[serde(default)]
+    pub forms: Vec<Spanned<String>>,
+}
+
+/// states.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatesFile {
+    /// The states.
+    #[serde(default)]
+    pub state: Vec<StateEntry>,
+}
+
+/// One person of people.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonEntry {
+    /// Canonical name.
+    pub name: String,
+    /// The state the person speaks for.
+    pub party: Option<Spanned<String>>,
+    /// Office, free text.
+    #[serde(default)]
+    pub office: String,
+    /// Meeting level.
+    pub level: Option<String>,
+    /// Ways the name is written.
+    pub forms: Vec<Spanned<String>>,
+}
+
+/// people.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleFile {
+    /// The people.
+    #[serde(default)]
+    pub person: Vec<PersonEntry>,
+}
+
+/// One speaker head of heads.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadEntry {
+    /// Canonical label.
+    pub name: String,
+    /// Kind of speaker.
+    pub kind: SpeakerKind,
+    /// Meeting level.
+    pub level: Option<String>,
+    /// Whether it refers back to an earlier speaker.
+    #[serde(default)]
+    pub anaphoric: bool,
+    /// Whether a portfolio may stand between it and its state (وزارة الصحة المصرية، وزير
+    /// المالية التركي): one definite word that is no speaker word of its own.
+    #[serde(default)]
+    pub portfolio: bool,
+    /// Forms as written.
+    pub forms: Vec<Spanned<String>>,
+}
+
+/// heads.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadsFile {
+    /// The heads.
+    #[serde(default)]
+    pub head: Vec<HeadEntry>,
+}
+
+/// One outlet of outlets.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletEntry {
+    /// Canonical name.
+    pub name: String,
+    /// State, for state media and national papers.
+    pub party: Option<Spanned<String>>,
+    /// Forms as written.
+    pub forms: Vec<Spanned<String>>,
+}
+
+/// outlets.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletsFile {
+    /// The outlets.
+    #[serde(default)]
+    pub outlet: Vec<OutletEntry>,
+}
+
+/// Where a marker must stand in the content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerPlace {
+    /// Among the first words.
+    Start,
+    /// Anywhere.
+    #[default]
+    Anywhere,
+}
+
+/// One marker group of markers.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerEntry {
+    /// The stance it sets.
+    pub stance: Stance,
+    /// Where it must stand.
+    #[serde(default)]
+    pub at: MarkerPlace,
+    /// Single words (pronoun suffixes added for Arabic).
+    #[serde(default)]
+    pub words: Vec<Spanned<String>>,
+    /// Phrases as written.
+    #[serde(default)]
+    pub phrases: Vec<Spanned<String>>,
+}
+
+/// markers.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkersFile {
+    /// The markers.
+    #[serde(default)]
+    pub marker: Vec<MarkerEntry>,
+}
+
+/// One topic of topics.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicEntry {
+    /// Concept id.
+    pub id: Spanned<String>,
+    /// Word stems (prefix match).
+    #[serde(default)]
+    pub stems: Vec<Spanned<String>>,
+    /// Phrases as written.
+    #[serde(default)]
+    pub phrases: Vec<Spanned<String>>,
+}
+
+/// topics.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicsFile {
+    /// The topics.
+    #[serde(default)]
+    pub topic: Vec<TopicEntry>,
+}
+
+/// segment.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentFile {
+    /// Whether the language puts the subject before the verb (English): a speaker before a cue
+    /// is read first, one after it only in inversion.
+    #[serde(default)]
+    pub subject_first: bool,
+    /// Words that join two speakers into one ("and"), for languages that write them apart.
+    #[serde(default)]
+    pub conjunctions: Vec<Spanned<String>>,
+    /// Words that start a new clause.
+    #[serde(default)]
+    pub contrast: Vec<Spanned<String>>,
+    /// Words that open reported content.
+    #[serde(default)]
+    pub openers: Vec<Spanned<String>>,
+    /// Prepositions that open content after some cues.
+    #[serde(default)]
+    pub prepositions: Vec<Spanned<String>>,
+    /// Relative pronouns.
+    #[serde(default)]
+    pub relative: Vec<Spanned<String>>,
+    /// Pronouns that refer back to the last speaker.
+    #[serde(default)]
+    pub pronouns: Vec<Spanned<String>>,
+    /// Auxiliaries that may stand before a subject-first speaker.
+    #[serde(default)]
+    pub verbs_before_subject: Vec<Spanned<String>>,
+    /// Words that attach a head to a state or institution (التابعة لـ، في، باسم).
+    #[serde(default)]
+    pub joiners: Vec<Spanned<String>>,
+    /// Words that add a second speaker further on (إلى جانب).
+    #[serde(default)]
+    pub alongside: Vec<Spanned<String>>,
+    /// Discourse words that may stand before a cue that opens its clause (كما، من جهته).
+    #[serde(default)]
+    pub discourse: Vec<Spanned<String>>,
+}
+
+/// furniture.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FurnitureFile {
+    /// Line starts that mark furniture.
+    #[serde(default)]
+    pub lines: Vec<Spanned<String>>,
+    /// Phrases that mark furniture anywhere in a short line.
+    #[serde(default)]
+    pub phrases: Vec<Spanned<String>>,
+}
