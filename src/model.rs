@@ -1,5 +1,5 @@
-//! The plain data every pipeline stage passes on: documents, claims, events, findings and pair labels,
-//! shaped exactly as the `claimdiff/1` JSON export so that serde writes the export directly.
+//! The plain data every pipeline stage passes on: documents, claims, events, findings and pair
+//! labels, shaped exactly as the `claimdiff/1` JSON export so that serde writes the export directly.
 
 use serde::{Deserialize, Serialize};
 

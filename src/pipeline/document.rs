@@ -1,34 +1,14 @@
-//! claimdiff reads news articles, extracts attributed claims (who said what, with which verb,
-//! about what), groups them by the meeting they are about, and flags accounts that conflict.
-//!
-//! The pipeline runs one way, each stage a function from plain data to plain data:
-//! [`corpus::load`] → [`text::prepare`] → [`extract::claims`] → [`events::group`] →
-//! [`compare::find`] → [`model::Report`] → [`render`]. All linguistic knowledge is rule data
-//! ([`rules::RuleSet`]), embedded by default and replaceable with a folder.
+//! One document through the per-document stages: its language (metadata first, else the script),
+//! text preparation, title and publication date when the metadata lacks them, claims, and the
+//! meetings they are about. Documents are independent here, so this runs on every core.
 
-pub mod compare;
-pub mod corpus;
-pub mod eval;
-pub mod events;
-pub mod extract;
-pub mod html;
-pub mod jsonl;
-pub mod lang;
-pub mod model;
-pub mod output;
-pub mod pairs;
-pub mod render;
-pub mod rules;
-pub mod text;
-
-use rayon::prelude::*;
-
-use corpus::Input;
-use events::DocEvents;
-use events::date::PartialDate;
-use model::{Claim, Document, Report};
-use rules::{LangRules, RuleSet};
-use text::Prepared;
+use crate::corpus::Input;
+use crate::events::date::PartialDate;
+use crate::events::{self, DocEvents};
+use crate::model::{Claim, Document};
+use crate::rules::{LangRules, RuleSet};
+use crate::text::{self, Prepared};
+use crate::{extract, lang};
 
 /// What one document yields: its metadata, claims and meetings. Holds no article text.
 #[derive(Debug, Clone)]
@@ -92,81 +72,4 @@ fn header_date(p: &Prepared, rules: &LangRules) -> Option<PartialDate> {
         .flat_map(|s| events::date::read(p, rules, s.tokens.clone()))
         .map(|(_, e)| e.date)
         .find(|d| d.full().is_some())
-}
-
-/// Analyses every document in parallel, keeping input order.
-pub fn analyze_documents(inputs: &[Input], rules: &RuleSet) -> Vec<DocResult> {
-    inputs
-        .par_iter()
-        .map(|i| analyze_document(i, rules))
-        .collect()
-}
-
-/// Gathers documents' results as they finish, keeping only what a report needs: metadata, one
-/// flat list of claims and each document's meetings (no per-document lists to merge at the end).
-#[derive(Debug, Default)]
-pub struct Collector {
-    documents: Vec<Document>,
-    claims: Vec<Claim>,
-    /// Each document's meetings, with the number of its claims.
-    events: Vec<(DocEvents, usize)>,
-}
-
-impl Collector {
-    /// Adds one document's result.
-    pub fn add(&mut self, r: DocResult) {
-        self.events.push((r.events, r.claims.len()));
-        self.documents.push(r.doc);
-        self.claims.extend(r.claims);
-    }
-
-    /// Merges events across documents, then finds conflicts.
-    pub fn finish(self, rules: &RuleSet) -> Report {
-        let place_name = |id: &str| {
-            rules
-                .langs
-                .iter()
-                .flat_map(|l| l.place_info.iter())
-                .find(|p| p.id == id)
-                .map_or_else(|| id.to_string(), |p| p.name.clone())
-        };
-        let mut claims = self.claims.iter();
-        let inputs: Vec<events::DocInput> = self
-            .documents
-            .iter()
-            .zip(&self.events)
-            .map(|(doc, (events, n))| events::DocInput {
-                doc: &doc.id,
-                events,
-                claim_ids: claims.by_ref().take(*n).map(|c| c.id.as_str()).collect(),
-            })
-            .collect();
-        let (events, claim_event) = events::group(&inputs, &place_name);
-        drop(inputs);
-        let mut report = Report {
-            events,
-            documents: self.documents,
-            claims: self.claims,
-            ..Report::default()
-        };
-        for c in &mut report.claims {
-            c.event = claim_event.get(&c.id).cloned();
-        }
-        report.findings = compare::find(&report.claims, &report.documents, rules);
-        report
-    }
-}
-
-/// Merges per-document results into the report: events across documents, then findings.
-pub fn assemble(results: Vec<DocResult>, rules: &RuleSet) -> Report {
-    let mut collector = Collector::default();
-    for r in results {
-        collector.add(r);
-    }
-    collector.finish(rules)
-}
-
-/// Runs the whole pipeline on loaded documents.
-pub fn analyze(inputs: &[Input], rules: &RuleSet) -> Report {
-    assemble(analyze_documents(inputs, rules), rules)
 }

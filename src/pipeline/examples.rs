@@ -1,11 +1,13 @@
 //! Runs the examples that rule files carry: each claim example through extraction, each conflict
-//! example through the whole pipeline. `cargo test` and `claimdiff rules check` both call this.
+//! example through the whole pipeline. `cargo test` and `claimdiff rules check` both call this. It stands
+//! beside the pipeline, not in `rules`: loading rules never runs the pipeline.
 
 use std::fmt;
 
-use super::RuleSet;
+use super::analyze;
 use crate::corpus::Input;
-use crate::model::Document;
+use crate::model::{Document, Report};
+use crate::rules::RuleSet;
 
 /// An example that did not give what its rule file says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,11 @@ pub fn run_all(rules: &RuleSet) -> Vec<Failure> {
     let mut out = Vec::new();
     for ex in &rules.examples {
         let e = &ex.example;
-        let report = crate::analyze(&[input("example", e.text.get_ref(), &ex.lang)], rules);
+        let report = analyze(
+            vec![input("example", e.text.get_ref(), &ex.lang)],
+            rules,
+            &mut |_| {},
+        );
         let fail = |m: String| Failure {
             origin: ex.origin.clone(),
             message: m,
@@ -96,7 +102,11 @@ pub fn run_all(rules: &RuleSet) -> Vec<Failure> {
         }
     }
     for ex in &rules.conflict_examples {
-        let report = crate::analyze(&[input("example", ex.example.text.get_ref(), "ar")], rules);
+        let report = analyze(
+            vec![input("example", ex.example.text.get_ref(), "ar")],
+            rules,
+            &mut |_| {},
+        );
         let fired = report.findings.iter().any(|f| f.rule == ex.rule);
         if fired != ex.example.flags {
             let want = if ex.example.flags {
@@ -117,7 +127,7 @@ pub fn run_all(rules: &RuleSet) -> Vec<Failure> {
     out
 }
 
-fn describe(r: &crate::model::Report) -> String {
+fn describe(r: &Report) -> String {
     let claims: Vec<String> = r
         .claims
         .iter()
