@@ -1,5 +1,6 @@
 //! Per-stage benchmarks on the seed articles: text preparation, claim extraction, meeting
-//! mentions, the whole per-document analysis, and assembling the report (events + findings).
+//! mentions, the whole pipeline (the library's streaming `analyze`, as the command line runs it),
+//! and assembling the report from per-document results (events + findings).
 //! `cargo bench --bench stages`
 
 use std::hint::black_box;
@@ -7,6 +8,7 @@ use std::hint::black_box;
 use claimdiff::corpus::{self, Input};
 use claimdiff::rules::RuleSet;
 use claimdiff::text::Prepared;
+use claimdiff::{Collector, DocResult, Step};
 
 fn main() {
     divan::main();
@@ -74,14 +76,34 @@ fn mentions(b: divan::Bencher) {
 }
 
 #[divan::bench]
-fn analyze_documents(b: divan::Bencher) {
+fn analyze(b: divan::Bencher) {
     let (rules, inputs) = seeds();
-    b.bench(|| claimdiff::analyze_documents(black_box(&inputs), &rules).len());
+    b.with_inputs(|| inputs.clone())
+        .bench_values(|inputs| claimdiff::analyze(inputs, &rules, &mut |_| {}).claims.len());
 }
 
 #[divan::bench]
 fn assemble_report(b: divan::Bencher) {
     let (rules, inputs) = seeds();
-    b.with_inputs(|| claimdiff::analyze_documents(&inputs, &rules))
-        .bench_values(|results| claimdiff::assemble(results, &rules).findings.len());
+    b.with_inputs(|| per_document(&rules, &inputs))
+        .bench_values(|results| {
+            let mut collector = Collector::default();
+            for r in results {
+                collector.add(r);
+            }
+            collector.finish(&rules).findings.len()
+        });
+}
+
+/// Every seed's per-document result, in order.
+fn per_document(rules: &RuleSet, inputs: &[Input]) -> Vec<DocResult> {
+    let mut out = Vec::new();
+    let each = claimdiff::analyze_each(inputs.to_vec(), rules, &|r| r, &mut |step| {
+        if let Step::Doc(r) = step {
+            out.push(r);
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let Ok(()) = each;
+    out
 }

@@ -11,7 +11,7 @@ fn main() {
         for h in lr.statuses.scan(
             &p.tokens,
             0..p.tokens.len(),
-            claimdiff::rules::lexicon::Clitics::ConjPrep,
+            claimdiff::text::lexicon::Clitics::ConjPrep,
         ) {
             println!("status {} at {}", h.value, h.start);
         }

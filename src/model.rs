@@ -1,5 +1,5 @@
-//! The plain data every pipeline stage passes on: documents, claims, events and findings,
-//! shaped exactly as the `claimdiff/1` JSON export so that serde writes the export directly.
+//! The plain data every pipeline stage passes on: documents, claims, events, findings and pair
+//! labels, shaped exactly as the `claimdiff/1` JSON export so that serde writes the export directly.
 
 use serde::{Deserialize, Serialize};
 
@@ -397,6 +397,29 @@ impl Default for Report {
             claims: Vec::new(),
             events: Vec::new(),
             findings: Vec::new(),
+        }
+    }
+}
+
+/// How the second statement stands to the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PairLabel {
+    /// It says the same thing.
+    Agree,
+    /// It contradicts the first.
+    Disagree,
+    /// It is about something else, or neither follows nor contradicts.
+    Other,
+}
+
+impl PairLabel {
+    /// The snake_case name (`agree`, `disagree`, `other`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairLabel::Agree => "agree",
+            PairLabel::Disagree => "disagree",
+            PairLabel::Other => "other",
         }
     }
 }

@@ -2,13 +2,9 @@
 //! each with the speaker's states, the stance and the cue it must yield. They keep the rules
 //! general: a rule that only fits the five sample articles fails here.
 
-use claimdiff::model::Report;
-
 mod common;
 
-fn analyze(text: &str) -> Report {
-    common::analyze_in(text, None)
-}
+use common::analyze_text as analyze;
 
 /// (sentence, speaker parties, stance, cue lemma)
 const CASES: &[(&str, &[&str], &str, &str)] = &[

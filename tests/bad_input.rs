@@ -9,11 +9,11 @@ use std::sync::OnceLock;
 use assert_cmd::Command;
 use serde_json::Value;
 
-const SEEDS: [&str; 2] = ["000_444ce1a7760c7eb9", "001_afeb6c59fd7f36b2"];
+mod common;
 
-fn claimdiff() -> Command {
-    Command::cargo_bin("claimdiff").expect("the binary builds")
-}
+use common::claimdiff;
+
+const SEEDS: [&str; 2] = ["000_444ce1a7760c7eb9", "001_afeb6c59fd7f36b2"];
 
 fn seed_text(stem: &str) -> Vec<u8> {
     std::fs::read(format!("seeds/{stem}.txt")).expect("seed article")

@@ -4,11 +4,9 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
+mod common;
 
-fn claimdiff() -> Command {
-    Command::cargo_bin("claimdiff").expect("the binary builds")
-}
+use common::claimdiff;
 
 /// A copy of the rule files in a temporary folder.
 struct Rules {

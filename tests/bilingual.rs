@@ -5,14 +5,14 @@
 //! land in one event, and the comparator must pair the two claims across languages as a denial.
 
 use claimdiff::model::Report;
-use claimdiff::rules::RuleSet;
+
+mod common;
 
 fn run() -> Report {
-    let rules = RuleSet::embedded().expect("built-in rules load");
-    let loaded = claimdiff::corpus::load(&["tests/data/bilingual".into()], Default::default());
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert_eq!(loaded.inputs.len(), 2);
-    claimdiff::analyze(&loaded.inputs, &rules)
+    let (report, problems, docs) = common::report_of_path("tests/data/bilingual");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(docs, 2);
+    report
 }
 
 fn lang_of<'a>(r: &'a Report, doc: &str) -> &'a str {

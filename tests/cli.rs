@@ -1,11 +1,10 @@
 //! The binary as a user runs it: commands, formats, filters, exit codes and messages.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn claimdiff() -> Command {
-    Command::cargo_bin("claimdiff").expect("the binary builds")
-}
+mod common;
+
+use common::claimdiff;
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = claimdiff().args(args).output().expect("runs");

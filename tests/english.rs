@@ -9,9 +9,7 @@ use claimdiff::model::{Claim, Document, Report};
 
 mod common;
 
-fn analyze(text: &str) -> Report {
-    common::analyze_in(text, Some("en"))
-}
+use common::analyze_en as analyze;
 
 /// One expected claim: which claim of the text (0 = first), speaker parties, cue lemma, stance,
 /// a phrase the content must contain.

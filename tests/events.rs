@@ -96,7 +96,7 @@ fn analyze(docs: &[(&str, &str, Option<&str>)]) -> Report {
             text: text.to_string(),
         })
         .collect();
-    claimdiff::analyze(&inputs, rules())
+    common::report(inputs)
 }
 
 fn events_of(r: &Report) -> Vec<Option<String>> {

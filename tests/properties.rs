@@ -2,15 +2,13 @@
 //! claim lies within the text and slices it to the claim's strings, the JSON export round-trips,
 //! and the JSON Lines and HTML readers take any bytes without panicking.
 
-use std::sync::LazyLock;
-
-use claimdiff::corpus::{Input, Options};
+use claimdiff::corpus::{Input, Options, jsonl, page};
 use claimdiff::model::{Document, Report, Span};
-use claimdiff::rules::RuleSet;
 use proptest::prelude::*;
 
-static RULES: LazyLock<RuleSet> =
-    LazyLock::new(|| RuleSet::embedded().expect("the built-in rules load"));
+mod common;
+
+use common::RULES;
 
 /// Pieces of news text and of trouble: cue words, names, quotes, Arabic punctuation, line ends,
 /// bidi controls, emoji, diacritics and combining marks.
@@ -120,7 +118,7 @@ fn slice(chars: &[char], s: Span) -> String {
 
 fn check(text: &str) {
     let inputs = [input("a", text), input("b", text)];
-    let report = claimdiff::analyze(&inputs, &RULES);
+    let report = common::report(inputs.to_vec());
     let chars: Vec<char> = text.chars().collect();
     for c in &report.claims {
         assert_eq!(slice(&chars, c.span), c.text, "claim {}", c.id);
@@ -185,29 +183,32 @@ proptest! {
     #[test]
     fn a_json_lines_line_of_any_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         let opts = Options { lossy: bytes.first().is_some_and(|b| b & 1 == 1), max_doc_bytes: 200 };
-        let _ = claimdiff::jsonl::parse_line("t.jsonl:1", &bytes, opts);
-        claimdiff::jsonl::read("t.jsonl", bytes.as_slice(), opts, &mut |_| {});
+        let _ = jsonl::parse_line("t.jsonl:1", &bytes, opts);
+        jsonl::read("t.jsonl", bytes.as_slice(), opts, &mut |_| {});
     }
 
     #[test]
     fn a_json_lines_line_of_json_like_text_never_panics(
         line in r#"\{("(id|text|html|title|date)"|[0-9]+|"[^"]*"|[:,\[\]{} ]|\\u0000|null|true)*\}?"#
     ) {
-        let _ = claimdiff::jsonl::parse_line("t.jsonl:1", line.as_bytes(), Options::default());
+        let _ = jsonl::parse_line("t.jsonl:1", line.as_bytes(), Options::default());
     }
 
     #[test]
     fn html_of_any_markup_never_panics(
         html in r#"(<(/?)(p|div|script|style|br|h1|title|meta|time|li|svg|!--|template)( [a-z]+="[^"]*")?/?>|&[a-z#0-9]*;?|[^<&]{0,8})*"#
     ) {
-        let _ = claimdiff::html::extract(&html);
+        let _ = page::extract(&html);
     }
 }
 
 /// Replays every input that once crashed a fuzz target (tests/data/fuzz-regressions/TARGET/).
+/// A missing or empty folder fails: it would replay nothing and pass.
 #[test]
 fn fuzz_regressions_do_not_crash() {
     let root = std::path::Path::new("tests/data/fuzz-regressions");
+    assert!(root.is_dir(), "{} is missing", root.display());
+    let mut replayed = 0;
     for target in ["prepare", "analyze", "jsonl", "html"] {
         let Ok(entries) = std::fs::read_dir(root.join(target)) else {
             continue;
@@ -216,6 +217,7 @@ fn fuzz_regressions_do_not_crash() {
             let path = entry.expect("entry").path();
             let bytes = std::fs::read(&path).expect("regression input");
             let text = std::str::from_utf8(&bytes).ok();
+            replayed += 1;
             match (target, text) {
                 ("prepare", Some(t)) => {
                     for lang in &RULES.langs {
@@ -224,18 +226,19 @@ fn fuzz_regressions_do_not_crash() {
                 }
                 ("analyze", Some(t)) => check(t),
                 ("html", Some(t)) => {
-                    let _ = claimdiff::html::extract(t);
+                    let _ = page::extract(t);
                 }
                 ("jsonl", _) => {
                     let opts = Options {
                         lossy: bytes.first().is_some_and(|b| b & 1 == 1),
                         max_doc_bytes: 4096,
                     };
-                    let _ = claimdiff::jsonl::parse_line("r.jsonl:1", &bytes, opts);
-                    claimdiff::jsonl::read("r.jsonl", bytes.as_slice(), opts, &mut |_| {});
+                    let _ = jsonl::parse_line("r.jsonl:1", &bytes, opts);
+                    jsonl::read("r.jsonl", bytes.as_slice(), opts, &mut |_| {});
                 }
                 _ => {}
             }
         }
     }
+    assert!(replayed > 0, "{} holds no regression input", root.display());
 }

@@ -1,7 +1,10 @@
 //! The rule files: they load, every example they carry gives what it says, every file under
 //! rules/ is registered, and errors in a broken folder are reported with their position.
 
-use claimdiff::rules::{RuleSet, examples, load};
+use claimdiff::pipeline::examples;
+use claimdiff::rules::{RuleSet, load};
+
+mod common;
 
 #[test]
 fn built_in_rules_load_and_every_example_passes() {
@@ -109,23 +112,18 @@ fn a_user_folder_adds_a_verb_without_touching_code() {
     let rules = RuleSet::from_dir(dir.path()).expect("rules load");
     let failures = examples::run_all(&rules);
     assert!(failures.is_empty(), "{failures:?}");
-    let default = RuleSet::embedded().expect("built-in");
     let doc = claimdiff::corpus::Input {
         doc: Default::default(),
         text: "وغردت وزارة الخارجية الأردنية بأن الوفد وصل.".into(),
     };
-    assert_eq!(
-        claimdiff::analyze(std::slice::from_ref(&doc), &rules)
-            .claims
-            .len(),
-        1
-    );
-    assert_eq!(claimdiff::analyze(&[doc], &default).claims.len(), 0);
+    let with = common::report_with(vec![doc.clone()], &rules);
+    assert_eq!(with.claims.len(), 1);
+    assert_eq!(common::report(vec![doc]).claims.len(), 0);
 }
 
 #[test]
 fn month_abbreviations_are_read_off_the_month_names() {
-    let rules = RuleSet::embedded().expect("built-in");
+    let rules = &common::RULES;
     let en = &rules.lang("en").month_abbreviations;
     for m in [
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

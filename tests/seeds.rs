@@ -3,13 +3,12 @@
 
 use claimdiff::eval::{Gold, Scores, score};
 use claimdiff::model::Report;
-use claimdiff::rules::RuleSet;
+
+mod common;
 
 fn run() -> (Report, Scores) {
-    let rules = RuleSet::embedded().expect("built-in rules load");
-    let loaded = claimdiff::corpus::load(&["seeds".into()], Default::default());
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let report = claimdiff::analyze(&loaded.inputs, &rules);
+    let (report, problems, _) = common::report_of_path("seeds");
+    assert!(problems.is_empty(), "{problems:?}");
     let gold: Gold =
         serde_json::from_str(include_str!("data/seeds-gold.json")).expect("gold parses");
     let scores = score(&gold, &report);

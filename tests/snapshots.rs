@@ -3,36 +3,32 @@
 //! schema. Update with `INSTA_UPDATE=always cargo test --test snapshots` and review the diff.
 
 use claimdiff::model::Report;
-use claimdiff::render::{self, Format, View};
-use claimdiff::rules::RuleSet;
+use claimdiff::render::{Format, View};
+
+mod common;
+
+use common::rendered;
 
 fn seeds() -> Report {
-    let rules = RuleSet::embedded().expect("built-in rules load");
-    let loaded = claimdiff::corpus::load(&["seeds".into()], Default::default());
-    claimdiff::analyze(&loaded.inputs, &rules)
+    common::report_of_path("seeds").0
 }
 
 #[test]
 fn terminal_report() {
-    insta::assert_snapshot!(render::render(&seeds(), Format::Table, View::Findings, 140));
+    insta::assert_snapshot!(rendered(&seeds(), Format::Table, View::Findings, 140));
 }
 
 #[test]
 fn terminal_claims() {
-    insta::assert_snapshot!(render::render(&seeds(), Format::Table, View::Claims, 140));
+    insta::assert_snapshot!(rendered(&seeds(), Format::Table, View::Claims, 140));
 }
 
 #[test]
 fn markdown_report() {
-    insta::assert_snapshot!(render::render(
-        &seeds(),
-        Format::Markdown,
-        View::Findings,
-        140
-    ));
+    insta::assert_snapshot!(rendered(&seeds(), Format::Markdown, View::Findings, 140));
 }
 
 #[test]
 fn json_export() {
-    insta::assert_snapshot!(render::render(&seeds(), Format::Json, View::Findings, 140));
+    insta::assert_snapshot!(rendered(&seeds(), Format::Json, View::Findings, 140));
 }

@@ -21,7 +21,7 @@ fuzz_target!(|text: &str| {
         },
         text: text.to_string(),
     };
-    let report = claimdiff::analyze(&[input], &RULES);
+    let report = claimdiff::analyze(vec![input], &RULES, &mut |_| {});
     let chars: Vec<char> = text.chars().collect();
     let slice = |s: Span| -> String {
         assert!(

@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|html: &str| {
-    let _ = claimdiff::html::extract(html);
+    let _ = claimdiff::corpus::page::extract(html);
 });

@@ -10,6 +10,6 @@ fuzz_target!(|bytes: &[u8]| {
         lossy: bytes.first().is_some_and(|b| b & 1 == 1),
         max_doc_bytes: 4096,
     };
-    let _ = claimdiff::jsonl::parse_line("fuzz.jsonl:1", bytes, opts);
-    claimdiff::jsonl::read("fuzz.jsonl", bytes, opts, &mut |_| {});
+    let _ = claimdiff::corpus::jsonl::parse_line("fuzz.jsonl:1", bytes, opts);
+    claimdiff::corpus::jsonl::read("fuzz.jsonl", bytes, opts, &mut |_| {});
 });

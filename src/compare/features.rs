@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::model::Claim;
 use crate::rules::LangRules;
-use crate::rules::lexicon::{Clitics, variants};
+use crate::text::lexicon::{Clitics, variants};
 use crate::text::token::{Token, TokenKind, tokenize};
 
 /// Features of one claim's content.

@@ -11,9 +11,9 @@ use jiff::civil::Date;
 use jiff::{Span as JSpan, ToSpan};
 use regex::Regex;
 
-use crate::rules::lexicon::Clitics;
 use crate::rules::{LangRules, RelDate};
 use crate::text::Prepared;
+use crate::text::lexicon::Clitics;
 
 /// A date known in part.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

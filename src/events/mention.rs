@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::date::{self, PartialDate};
-use crate::rules::lexicon::Clitics;
 use crate::rules::{Atom, LangRules};
 use crate::text::Prepared;
+use crate::text::lexicon::Clitics;
 
 /// What is known of a meeting.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -12,9 +12,9 @@ pub mod subject;
 use std::ops::Range;
 
 use crate::model::{Claim, Content, Cue, Speaker, SpeakerKind, Stance};
-use crate::rules::lexicon::Clitics;
 use crate::rules::schema::{Frame, Requirement};
 use crate::rules::{CueInfo, LangRules};
+use crate::text::lexicon::Clitics;
 use crate::text::{Prepared, Sentence, TokenKind};
 use speaker::Zone;
 

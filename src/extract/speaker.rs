@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use crate::model::SpeakerKind;
-use crate::rules::lexicon::Clitics;
 use crate::rules::{Atom, LangRules};
+use crate::text::lexicon::Clitics;
 use crate::text::{Prepared, TokenKind};
 
 /// A speaker phrase found in the text.

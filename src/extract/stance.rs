@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use crate::model::Stance;
 use crate::rules::LangRules;
-use crate::rules::lexicon::{Clitics, variants};
 use crate::rules::schema::MarkerPlace;
 use crate::text::Prepared;
+use crate::text::lexicon::{Clitics, variants};
 
 /// How many content words count as its start.
 const START_WORDS: usize = 2;

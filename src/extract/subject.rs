@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::speaker::{self, Zone};
 use crate::model::SpeakerKind;
 use crate::rules::LangRules;
-use crate::rules::lexicon::Clitics;
+use crate::text::lexicon::Clitics;
 use crate::text::{Prepared, Sentence, TokenKind};
 
 /// Articles that may open a speaker phrase after an inverted cue ("said the ministry").

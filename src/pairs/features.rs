@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::rules::lexicon::Clitics;
 use crate::rules::{Atom, LangRules};
+use crate::text::lexicon::Clitics;
 use crate::text::token::{Token, TokenKind, tokenize};
 
 /// Suffixes the light stemmer strips (one of them, longest first): pronouns, plural and dual

@@ -12,36 +12,14 @@ mod csvio;
 pub mod features;
 pub mod rules;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+pub use crate::model::PairLabel;
 pub use csvio::{PairsError, label_csv};
 pub use rules::PairRules;
 
 use features::{EntityKind, Statement, overlap, unmatched};
 use rules::find;
-
-/// How the second statement stands to the first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PairLabel {
-    /// It says the same thing.
-    Agree,
-    /// It contradicts the first.
-    Disagree,
-    /// It is about something else, or neither follows nor contradicts.
-    Other,
-}
-
-impl PairLabel {
-    /// The snake_case name (`agree`, `disagree`, `other`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PairLabel::Agree => "agree",
-            PairLabel::Disagree => "disagree",
-            PairLabel::Other => "other",
-        }
-    }
-}
 
 /// A label with the rule that gave it and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,6 +1,8 @@
 //! Markdown for a newsroom wiki or an issue: a section per event with its findings (or claims),
 //! every cell escaped so that article text cannot break the table.
 
+use std::io::{self, Write};
+
 use super::{View, excerpt, parties, table::event_header, table::summary};
 use crate::model::{Claim, Report};
 
@@ -20,12 +22,12 @@ pub fn cell(s: &str) -> String {
 }
 
 /// Renders a view of the report as Markdown.
-pub fn render(r: &Report, view: View) -> String {
-    let mut out = String::from("# claimdiff report\n\n");
+pub fn write(out: &mut dyn Write, r: &Report, view: View) -> io::Result<()> {
+    out.write_all(b"# claimdiff report\n\n")?;
     if view == View::Claims {
-        out.push_str("| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n");
+        out.write_all(b"| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n")?;
         for c in &r.claims {
-            out.push_str(&claim_row(c, true));
+            out.write_all(claim_row(c, true).as_bytes())?;
         }
     } else {
         for e in &r.events {
@@ -37,9 +39,11 @@ pub fn render(r: &Report, view: View) -> String {
             if view == View::Findings && fs.is_empty() {
                 continue;
             }
-            out.push_str(&format!("## {}\n\n", cell(&event_header(e))));
+            writeln!(out, "## {}\n", cell(&event_header(e)))?;
             if view == View::Findings {
-                out.push_str("| kind | side A | side B | score | why |\n|---|---|---|---|---|\n");
+                out.write_all(
+                    b"| kind | side A | side B | score | why |\n|---|---|---|---|---|\n",
+                )?;
                 for f in fs {
                     let side = |ids: &[String], p: &[String]| {
                         let first = ids
@@ -55,30 +59,31 @@ pub fn render(r: &Report, view: View) -> String {
                             )))
                         )
                     };
-                    out.push_str(&format!(
-                        "| {} | {} | {} | {:.2} | {} |\n",
+                    writeln!(
+                        out,
+                        "| {} | {} | {} | {:.2} | {} |",
                         f.kind.name(),
                         side(&f.a.claims, &f.a.parties),
                         side(&f.b.claims, &f.b.parties),
                         f.score,
                         cell(&f.why)
-                    ));
+                    )?;
                 }
             } else {
-                out.push_str("| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n");
+                out.write_all(b"| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n")?;
                 for c in r
                     .claims
                     .iter()
                     .filter(|c| c.event.as_deref() == Some(&e.id))
                 {
-                    out.push_str(&claim_row(c, true));
+                    out.write_all(claim_row(c, true).as_bytes())?;
                 }
             }
-            out.push('\n');
+            writeln!(out)?;
         }
     }
-    out.push_str(&format!("\n{}", summary(r)));
-    out
+    write!(out, "\n{}", summary(r))?;
+    Ok(())
 }
 
 fn claim_row(c: &Claim, with_doc: bool) -> String {

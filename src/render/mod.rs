@@ -1,9 +1,11 @@
-//! Output formats: one renderer per format, all reading the same [`Report`]. Nothing in
-//! extraction or comparison knows about output.
+//! Output formats: one renderer per format, all reading the same [`Report`] and writing to an
+//! [`io::Write`]. Nothing in extraction or comparison knows about output.
 
 pub mod html;
 pub mod markdown;
 pub mod table;
+
+use std::io::{self, Write};
 
 use crate::model::{Claim, Report};
 
@@ -33,20 +35,36 @@ pub enum View {
     Findings,
 }
 
-/// Renders a report in a format; `width` is the terminal width for tables.
-pub fn render(report: &Report, format: Format, view: View, width: u16) -> String {
+/// Writes a report in a format to `out`; `width` is the terminal width for tables.
+pub fn write(
+    out: &mut dyn Write,
+    report: &Report,
+    format: Format,
+    view: View,
+    width: u16,
+) -> io::Result<()> {
     match format {
-        Format::Json => serde_json::to_string_pretty(report).expect("a report serializes") + "\n",
-        Format::Jsonl => report.claims.iter().map(jsonl_line).collect(),
-        Format::Table => table::render(report, view, width),
-        Format::Markdown => markdown::render(report, view),
-        Format::Html => html::render(report),
+        Format::Json => write_json(out, report),
+        Format::Jsonl => report.claims.iter().try_for_each(|c| write_jsonl(out, c)),
+        Format::Table => table::write(out, report, view, width),
+        Format::Markdown => markdown::write(out, report, view),
+        Format::Html => html::write(out, report),
     }
 }
 
+/// The whole `claimdiff/1` export, serialized straight to `out` (it can be large).
+fn write_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    // a concrete buffer in front of the dyn writer: serde writes many small pieces
+    let mut buf = io::BufWriter::with_capacity(1 << 20, out);
+    serde_json::to_writer_pretty(&mut buf, report)?;
+    buf.write_all(b"\n")?;
+    buf.flush()
+}
+
 /// One claim as a JSON line.
-pub fn jsonl_line(c: &Claim) -> String {
-    serde_json::to_string(c).expect("a claim serializes") + "\n"
+pub fn write_jsonl(out: &mut dyn Write, c: &Claim) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, c)?;
+    out.write_all(b"\n")
 }
 
 /// Removes bidirectional control characters, so that article text cannot reorder a table or page.

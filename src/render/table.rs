@@ -3,6 +3,8 @@
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
+use std::io::{self, Write};
+
 use super::{View, excerpt, parties, strip_bidi};
 use crate::model::{Claim, Event, Finding, Report};
 
@@ -16,11 +18,11 @@ fn table(width: u16, header: &[&str]) -> Table {
 }
 
 /// Renders a view of the report as tables.
-pub fn render(r: &Report, view: View, width: u16) -> String {
+pub fn write(out: &mut dyn Write, r: &Report, view: View, width: u16) -> io::Result<()> {
     match view {
-        View::Claims => claims(r, width),
-        View::Events => events(r, width),
-        View::Findings => findings(r, width),
+        View::Claims => claims(out, r, width),
+        View::Events => events(out, r, width),
+        View::Findings => findings(out, r, width),
     }
 }
 
@@ -39,24 +41,24 @@ fn claim_rows(t: &mut Table, claims: &[&Claim]) {
     }
 }
 
-fn claims(r: &Report, width: u16) -> String {
-    let mut out = String::new();
+fn claims(out: &mut dyn Write, r: &Report, width: u16) -> io::Result<()> {
     for d in &r.documents {
         let cs: Vec<&Claim> = r.claims.iter().filter(|c| c.doc == d.id).collect();
-        out.push_str(&format!("{} — {} claim(s)\n", strip_bidi(&d.id), cs.len()));
+        writeln!(out, "{} — {} claim(s)", strip_bidi(&d.id), cs.len())?;
         if cs.is_empty() {
             continue;
         }
         let mut t = table(width, &["speaker", "cue", "stance", "content"]);
         claim_rows(&mut t, &cs);
-        out.push_str(&format!("{t}\n\n"));
+        writeln!(out, "{t}\n")?;
     }
-    out.push_str(&format!(
-        "{} claim(s) in {} document(s)\n",
+    writeln!(
+        out,
+        "{} claim(s) in {} document(s)",
         r.claims.len(),
         r.documents.len()
-    ));
-    out
+    )?;
+    Ok(())
 }
 
 /// A one-line description of an event: where, when, who, level, format, status.
@@ -90,34 +92,35 @@ fn docs_of(r: &Report, e: &Event) -> usize {
     d.len()
 }
 
-fn events(r: &Report, width: u16) -> String {
-    let mut out = String::new();
+fn events(out: &mut dyn Write, r: &Report, width: u16) -> io::Result<()> {
     for e in &r.events {
         let cs: Vec<&Claim> = r
             .claims
             .iter()
             .filter(|c| c.event.as_deref() == Some(&e.id))
             .collect();
-        out.push_str(&format!(
-            "{}\n  {} claim(s) from {} document(s)\n",
+        writeln!(
+            out,
+            "{}\n  {} claim(s) from {} document(s)",
             event_header(e),
             cs.len(),
             docs_of(r, e)
-        ));
+        )?;
         if !cs.is_empty() {
             let mut t = table(width, &["speaker", "cue", "stance", "content"]);
             claim_rows(&mut t, &cs);
-            out.push_str(&format!("{t}\n"));
+            writeln!(out, "{t}")?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
     let none = r.claims.iter().filter(|c| c.event.is_none()).count();
-    out.push_str(&format!(
-        "{} event(s); {} claim(s) about no meeting\n",
+    writeln!(
+        out,
+        "{} event(s); {} claim(s) about no meeting",
         r.events.len(),
         none
-    ));
-    out
+    )?;
+    Ok(())
 }
 
 fn side_cell(r: &Report, ids: &[String], speakers: &[String], p: &[String]) -> String {
@@ -134,8 +137,7 @@ fn side_cell(r: &Report, ids: &[String], speakers: &[String], p: &[String]) -> S
     )
 }
 
-fn findings(r: &Report, width: u16) -> String {
-    let mut out = String::new();
+fn findings(out: &mut dyn Write, r: &Report, width: u16) -> io::Result<()> {
     let mut keys: Vec<Option<&str>> = r.findings.iter().map(|f| f.event.as_deref()).collect();
     keys.dedup();
     for key in keys {
@@ -145,8 +147,8 @@ fn findings(r: &Report, width: u16) -> String {
             .filter(|f| f.event.as_deref() == key)
             .collect();
         match key.and_then(|k| r.events.iter().find(|e| e.id == k)) {
-            Some(e) => out.push_str(&format!("{}\n", event_header(e))),
-            None => out.push_str("claims about no meeting\n"),
+            Some(e) => writeln!(out, "{}", event_header(e))?,
+            None => out.write_all("claims about no meeting\n".as_bytes())?,
         }
         let mut t = table(width, &["kind", "side A", "side B", "score"]);
         for f in fs {
@@ -157,10 +159,10 @@ fn findings(r: &Report, width: u16) -> String {
                 format!("{:.2}", f.score),
             ]);
         }
-        out.push_str(&format!("{t}\n\n"));
+        writeln!(out, "{t}\n")?;
     }
-    out.push_str(&summary(r));
-    out
+    out.write_all(summary(r).as_bytes())?;
+    Ok(())
 }
 
 /// The summary line of a report.

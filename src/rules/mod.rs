@@ -3,16 +3,14 @@
 //! folder through the same code; both report every problem at once as [`RuleError`]s.
 
 mod compile;
-pub mod examples;
-pub mod lexicon;
+mod lang;
 pub mod load;
-pub mod morph;
 pub mod schema;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use compile::{
+pub use lang::{
     Atom, CueInfo, HeadInfo, LangRules, OutletInfo, PersonInfo, PlaceInfo, RelDate, StateInfo,
 };
 pub use load::RuleError;
@@ -130,7 +128,7 @@ impl RuleSet {
             examples.extend(lang.examples.iter().cloned());
             langs.push(lang);
         }
-        let index = std::sync::Arc::new(lexicon::HeadIndex::build(
+        let index = std::sync::Arc::new(crate::text::lexicon::HeadIndex::build(
             langs.iter_mut().map(LangRules::lexicons_mut),
         ));
         for lang in &mut langs {

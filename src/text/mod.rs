@@ -2,11 +2,13 @@
 //! The original text is never changed; everything downstream refers to it by code point spans.
 
 pub mod fold;
+pub mod lexicon;
+pub mod morph;
 pub mod segment;
 pub mod token;
 
 use crate::model::Span;
-use crate::rules::LangRules;
+use lexicon::{HeadIndex, Lexicon};
 pub use segment::Sentence;
 pub use token::{Token, TokenKind};
 
@@ -44,11 +46,26 @@ impl Prepared {
     }
 }
 
+/// What preparing a text needs of a language's rules. The rule set implements it, so that text
+/// preparation sits below the rules and knows nothing of how they are loaded.
+pub trait TextRules {
+    /// The heads of every lexicon, to mark tokens that can start an entry.
+    fn head_index(&self) -> &HeadIndex;
+    /// Contrast words that cut a sentence into clauses ("but", "بينما").
+    fn contrast(&self) -> &Lexicon<()>;
+    /// Folded month abbreviations whose dot ends no sentence ("Jan.").
+    fn month_abbreviations(&self) -> &[String];
+    /// Folded beginnings of page-furniture lines.
+    fn furniture_lines(&self) -> &[String];
+    /// Folded phrases that mark a short line as page furniture.
+    fn furniture_phrases(&self) -> &[String];
+}
+
 /// Tokenizes and segments `text` with a language's rules.
-pub fn prepare(text: &str, rules: &LangRules) -> Prepared {
+pub fn prepare(text: &str, rules: &dyn TextRules) -> Prepared {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = token::tokenize(&chars);
-    rules.head_index.mark(&mut tokens);
+    rules.head_index().mark(&mut tokens);
     let in_quote = segment::quote_mask(&tokens);
     let sentences = segment::sentences(&tokens, &in_quote, rules);
     Prepared {

@@ -6,9 +6,9 @@
 
 use std::ops::Range;
 
+use super::TextRules;
+use super::lexicon::Clitics;
 use crate::model::Span;
-use crate::rules::LangRules;
-use crate::rules::lexicon::Clitics;
 use crate::text::token::{Token, TokenKind};
 
 /// A sentence: a token range with its place in the text.
@@ -55,7 +55,7 @@ fn is_terminal(t: &Token) -> bool {
 }
 
 /// Splits tokens into sentences, marks headings and furniture, and cuts clauses.
-pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<Sentence> {
+pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &dyn TextRules) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut line_start = 0;
@@ -98,13 +98,13 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &LangRules) -> Vec<
 
 /// Whether the dot at `i` closes a title or short abbreviation written right before it ("Mr.",
 /// "Gen.", "St.", or a month's such as "Jan."): "Gen. Gerasimov said" is one sentence.
-fn after_title(tokens: &[Token], i: usize, rules: &LangRules) -> bool {
+fn after_title(tokens: &[Token], i: usize, rules: &dyn TextRules) -> bool {
     const TITLES: &[&str] = &[
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "prof", "sen",
         "rep", "gov", "jr", "sr", "no", "vs", "adm", "brig",
     ];
     let word = |t: &Token| {
-        TITLES.contains(&t.key.as_str()) || rules.month_abbreviations.iter().any(|m| *m == t.key)
+        TITLES.contains(&t.key.as_str()) || rules.month_abbreviations().iter().any(|m| *m == t.key)
     };
     i > 0
         && tokens[i].key == "."
@@ -122,7 +122,7 @@ fn mark_line(
     tokens: &[Token],
     line: Range<usize>,
     paragraph: usize,
-    rules: &LangRules,
+    rules: &dyn TextRules,
 ) {
     let words: Vec<&Token> = tokens[line.clone()]
         .iter()
@@ -137,12 +137,12 @@ fn mark_line(
     let text: Vec<&str> = words.iter().map(|t| t.key.as_str()).collect();
     let joined = text.join(" ");
     let furniture = rules
-        .furniture_lines
+        .furniture_lines()
         .iter()
         .any(|f| joined.starts_with(f.as_str()) && boundary_after(&joined, f.len()))
         || (words.len() < 20
             && rules
-                .furniture_phrases
+                .furniture_phrases()
                 .iter()
                 .any(|f| joined.contains(f.as_str())));
     if heading || furniture {
@@ -163,14 +163,14 @@ pub fn segments(
     tokens: &[Token],
     in_quote: &[bool],
     range: Range<usize>,
-    rules: &LangRules,
+    rules: &dyn TextRules,
 ) -> Vec<Range<usize>> {
     let mut cuts = vec![range.start];
     let mut i = range.start;
     while i < range.end {
         if !in_quote[i]
             && tokens[i].is_word()
-            && let Some(h) = rules.contrast.longest_at(tokens, i, Clitics::Conj)
+            && let Some(h) = rules.contrast().longest_at(tokens, i, Clitics::Conj)
         {
             if i > range.start && h.end() <= range.end {
                 cuts.push(i);

@@ -11,6 +11,7 @@ mod lists;
 mod tests;
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use base64::Engine;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -77,7 +78,12 @@ impl<'a> Ctx<'a> {
 }
 
 /// Renders the report as one self-contained HTML page.
-pub fn render(r: &Report) -> String {
+pub fn write(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    out.write_all(page(r).as_bytes())
+}
+
+/// The page, as one string.
+fn page(r: &Report) -> String {
     let ctx = Ctx::new(r);
     html! {
         (DOCTYPE)

@@ -87,7 +87,7 @@ fn doc(id: &str, lang: &str) -> Document {
 
 #[test]
 fn escapes_names_and_strips_bidi_controls() {
-    let page = render(&report());
+    let page = page(&report());
     assert!(page.contains("&lt;b&gt;Ali&lt;/b&gt; &amp; &quot;Omar&quot; 'x' evil"));
     assert!(!page.contains("<b>Ali"));
     assert!(page.contains("a &lt; b &amp; c"));
@@ -96,7 +96,7 @@ fn escapes_names_and_strips_bidi_controls() {
 
 #[test]
 fn policy_allows_only_our_script_and_style() {
-    let page = render(&report());
+    let page = page(&report());
     let policy = csp();
     assert!(page.contains(&format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"
@@ -118,7 +118,7 @@ fn known_hash_of_empty_content() {
 
 #[test]
 fn excerpts_follow_document_direction() {
-    let page = render(&report());
+    let page = page(&report());
     assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(page.contains("<blockquote class=\"excerpt\" dir=\"rtl\" lang=\"ar\">"));
     assert!(page.contains("<blockquote class=\"excerpt\" dir=\"ltr\" lang=\"en\">"));
@@ -126,7 +126,7 @@ fn excerpts_follow_document_direction() {
 
 #[test]
 fn marks_speaker_and_cue() {
-    let page = render(&report());
+    let page = page(&report());
     assert!(page.contains(
         "و<mark class=\"cue\">قال</mark> <mark class=\"speaker\">وزير الخارجية</mark> إن"
     ));

@@ -1,4 +1,5 @@
-//! Writing output files whole or not at all: a temporary file beside the target, renamed into
+//! Where the command line's output goes: standard output (a closed pipe is not an error), or a
+//! file written whole or not at all, through a temporary file beside the target renamed into
 //! place once complete; an input file is never overwritten.
 
 use std::io::Write;
@@ -20,6 +21,23 @@ pub enum OutputError {
     },
 }
 
+/// Writes output through `write`: to `target` whole or not at all (never over one of `inputs`),
+/// or to standard output when there is no target.
+pub fn emit(
+    target: Option<&Path>,
+    inputs: &[PathBuf],
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    if let Some(path) = target {
+        return Ok(write_with(path, inputs, write)?);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Whether `target` is (or would replace) one of the input files.
 pub fn is_input(target: &Path, inputs: &[PathBuf]) -> bool {
     let Ok(t) = target.canonicalize() else {
@@ -28,7 +46,9 @@ pub fn is_input(target: &Path, inputs: &[PathBuf]) -> bool {
     inputs
         .iter()
         .filter_map(|i| i.canonicalize().ok())
-        .any(|i| i == t || (i.is_dir() && t.starts_with(&i) && crate::corpus::is_article_file(&t)))
+        .any(|i| {
+            i == t || (i.is_dir() && t.starts_with(&i) && claimdiff::corpus::is_article_file(&t))
+        })
 }
 
 /// Writes `bytes` to `path` atomically.

@@ -1,8 +1,8 @@
 //! HTML pages to text, with a real HTML parser (`scraper`, which is html5ever): what a reader
 //! sees of the article, block elements as line breaks, and the page's headline and publication
-//! date as metadata. `corpus` calls it for `.html`/`.htm` files and `jsonl` for an `html` field;
-//! spans of the claims then index the text returned here, which the export carries as
-//! `documents[].text`.
+//! date as metadata. The file reader calls it for `.html`/`.htm` files and `jsonl` for an `html`
+//! field; spans of the claims then index the text returned here, which the export carries as
+//! `documents[].text`. (Not to be confused with `render::html`, which writes the HTML report.)
 
 use std::collections::HashMap;
 

@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use std::io::BufRead;
 
-use crate::corpus::{Input, Item, Options, Problem, decode_slice, too_big};
+use super::item::{Input, Item, Options, Problem, decode_slice, too_big};
 use crate::model::Document;
 
 /// Reads the lines of one JSON Lines file, one document or problem per non-blank line. Lines end
@@ -177,7 +177,7 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
         (Some(t), _) => string(Some(t)).ok_or_else(|| skip(at, "\"text\" must be a string"))?,
         (None, Some(h)) => {
             let h = string(Some(h)).ok_or_else(|| skip(at, "\"html\" must be a string"))?;
-            let page = crate::html::extract(&h).map_err(|m| skip(at, m))?;
+            let page = super::page::extract(&h).map_err(|m| skip(at, m))?;
             doc.title = doc.title.or(page.title);
             doc.published = doc.published.or(page.published);
             doc.text = Some(page.text.clone());

@@ -1,0 +1,60 @@
+//! One document through the per-document stages: its language (metadata first, else the script),
+//! text preparation, title and publication date when the metadata lacks them, claims, and the
+//! meetings they are about. Documents are independent here, so this runs on every core.
+
+use crate::corpus::Input;
+use crate::events::{self, DocEvents};
+use crate::model::{Claim, DateSource, Document};
+use crate::rules::{LangRules, RuleSet};
+use crate::text;
+use crate::{extract, lang};
+
+/// What one document yields: its metadata, claims and meetings. Holds no article text.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    /// Metadata, completed with language, title and publication date.
+    pub doc: Document,
+    /// Claims, in text order.
+    pub claims: Vec<Claim>,
+    /// Meetings and the claims about them.
+    pub events: DocEvents,
+}
+
+/// Analyses one document: language, text preparation, claims, meetings.
+pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
+    let mut doc = input.doc.clone();
+    let code = doc
+        .language
+        .clone()
+        .filter(|l| rules.langs.iter().any(|r| &r.code == l))
+        .unwrap_or_else(|| lang::detect(&input.text).to_string());
+    doc.language = Some(code.clone());
+    let lr = rules.lang(&code);
+    let prepared = text::prepare(&input.text, lr);
+    if doc.title.is_none() {
+        doc.title = prepared
+            .sentences
+            .iter()
+            .find(|s| s.skip)
+            .map(|s| prepared.slice(s.span).trim().to_string());
+    }
+    // the document's language first; a sentence in another script uses its own language's rules
+    let langs: Vec<&LangRules> = std::iter::once(lr)
+        .chain(rules.langs.iter().filter(|l| l.code != lr.code))
+        .collect();
+    let published = events::published::publication(&doc, &prepared, &langs, None);
+    if let Some((date, from)) = published {
+        if from != DateSource::Metadata {
+            doc.published = Some(date.to_string());
+        }
+        doc.published_from = Some(from);
+    }
+    let published = published.map(|(d, _)| d);
+    let claims = extract::claims_in(&doc.id, &prepared, &langs);
+    let events = events::local(&prepared, lr, &claims, published.as_ref());
+    DocResult {
+        doc,
+        claims,
+        events,
+    }
+}

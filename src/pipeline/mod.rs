@@ -1,0 +1,15 @@
+//! The pipeline, which the library owns: documents stream from a [`Source`](crate::corpus::Source)
+//! through the per-document stages ([`analyze_document`]: text, claims, meetings) on every
+//! core, then the cross-document stages ([`Collector`]: events merged, accounts compared) build
+//! the [`Report`](crate::model::Report). [`analyze`] is the one entry the command line, the
+//! benches, the fuzz targets and library users call; [`examples`] runs the rule files' examples
+//! through it.
+
+mod collect;
+mod document;
+pub mod examples;
+mod stream;
+
+pub use collect::Collector;
+pub use document::{DocResult, analyze_document};
+pub use stream::{Step, analyze, analyze_each};

@@ -1,0 +1,106 @@
+//! The streaming pipeline: a reader thread hands documents over in batches, the rayon pool
+//! analyses each batch while the next is read, and results come back in input order. The channel
+//! holds two batches at most, so memory does not grow with the corpus.
+
+use std::convert::Infallible;
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+
+use crate::corpus::{Input, Item, Problem, Source};
+use crate::model::{Document, Report};
+use crate::rules::RuleSet;
+
+use super::{Collector, DocResult, analyze_document};
+
+/// Documents analysed together: enough to keep every core busy, few enough to bound memory.
+const BATCH: usize = 256;
+
+/// What the pipeline hands back as it goes, in input order.
+#[derive(Debug)]
+pub enum Step<T> {
+    /// One document done (its result, or what the caller's per-document function made of it).
+    Doc(T),
+    /// A problem met reading the input; the document was skipped when `skipped` is set.
+    Problem(Problem),
+}
+
+/// What the reader thread sends: a batch of documents, or a problem to report.
+enum Read {
+    Batch(Vec<Input>),
+    Problem(Problem),
+}
+
+/// Runs the whole pipeline on `source` into a report, in bounded memory. `progress` hears of
+/// each document as it is done and of each problem met reading.
+pub fn analyze(
+    source: impl Source,
+    rules: &RuleSet,
+    progress: &mut dyn FnMut(Step<&Document>),
+) -> Report {
+    let mut collector = Collector::default();
+    // Each result is copied on this thread rather than moved: the copy packs what lives until
+    // the end apart from the workers' short-lived allocations, which would otherwise keep the
+    // workers' allocator pages resident (peak memory 50 → 46 MB on the ANT corpus).
+    let done = analyze_each(source, rules, &|r| r, &mut |step| {
+        match step {
+            Step::Doc(r) => {
+                progress(Step::Doc(&r.doc));
+                collector.add(r.clone());
+            }
+            Step::Problem(p) => progress(Step::Problem(p)),
+        }
+        Ok::<(), Infallible>(())
+    });
+    let Ok(()) = done;
+    collector.finish(rules)
+}
+
+/// Runs the per-document stages on `source` without building a report: `per_doc` runs on the
+/// worker that analysed a document (so that work such as rendering is parallel too), `each` on
+/// this thread, in input order. An error from `each` stops the analysis and is returned.
+pub fn analyze_each<T: Send, E>(
+    source: impl Source,
+    rules: &RuleSet,
+    per_doc: &(dyn Fn(DocResult) -> T + Sync),
+    each: &mut dyn FnMut(Step<T>) -> Result<(), E>,
+) -> Result<(), E> {
+    let (tx, rx) = mpsc::sync_channel::<Read>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_batches(source, &tx));
+        for msg in rx {
+            match msg {
+                Read::Problem(p) => each(Step::Problem(p))?,
+                Read::Batch(batch) => {
+                    let done: Vec<T> = batch
+                        .par_iter()
+                        .map(|d| per_doc(analyze_document(d, rules)))
+                        .collect();
+                    for r in done {
+                        each(Step::Doc(r))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Reads `source` into batches of [`BATCH`] documents, sending each when full, and every problem
+/// as it is met (a send fails only when the analysis stopped, and then nobody listens).
+fn read_batches(source: impl Source, tx: &mpsc::SyncSender<Read>) {
+    let mut batch: Vec<Input> = Vec::with_capacity(BATCH);
+    source.read(&mut |item| match item {
+        Item::Doc(d) => {
+            batch.push(d);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                let _ = tx.send(Read::Batch(full));
+            }
+        }
+        Item::Problem(p) => {
+            let _ = tx.send(Read::Problem(p));
+        }
+    });
+    let _ = tx.send(Read::Batch(batch));
+}

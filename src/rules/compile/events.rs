@@ -1,0 +1,152 @@
+//! Compiling the files a meeting is read with: meeting, level, format and status words, hosting
+//! and agenda verbs (conjugated), places, and dates (months, weekdays, relative dates).
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+
+use super::check::Checker;
+use crate::rules::lang::{LangRules, PlaceInfo, RelDate};
+use crate::rules::schema::{DatesFile, MeetingsFile, PlacesFile};
+use crate::text::fold::key;
+use crate::text::lexicon::Lexicon;
+use crate::text::morph;
+
+pub(super) fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) {
+    for m in f.meeting {
+        for w in &m.forms {
+            let w = c.form(w, "meeting");
+            l.meetings.insert(&w, m.kind.clone());
+        }
+    }
+    for t in f.level {
+        for w in &t.forms {
+            let w = c.form(w, "level");
+            l.levels.insert(&w, t.id.clone());
+        }
+    }
+    for t in f.format {
+        for w in &t.forms {
+            let w = c.form(w, "format");
+            l.formats.insert(&w, (t.id.clone(), t.parties.unwrap_or(0)));
+        }
+    }
+    for t in f.status {
+        for w in &t.forms {
+            let w = c.form(w, "status");
+            l.statuses.insert(&w, t.id.clone());
+        }
+    }
+    for w in &f.agenda {
+        let w = c.form(w, "agenda");
+        let forms = match (c.arabic, key(&w).starts_with('ي')) {
+            (true, true) => morph::present(&w),
+            (true, false) => morph::past(&w),
+            _ => vec![key(&w)],
+        };
+        for form in forms {
+            l.agenda.insert(&form, ());
+        }
+    }
+    for w in &f.hosts {
+        let w = c.form(w, "hosts");
+        let forms = match (c.arabic, key(&w).starts_with('ي')) {
+            (true, true) => morph::present(&w),
+            (true, false) => morph::past(&w),
+            _ => vec![key(&w)],
+        };
+        for form in forms {
+            l.hosts.insert(&form, ());
+        }
+    }
+}
+
+pub(super) fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
+    add_months(&mut l.months, &f.months, c);
+    l.month_abbreviations = abbreviations(&f.months);
+    add_months(&mut l.months_with_number, &f.months_with_number, c);
+    for (num, names) in &f.weekdays {
+        let n: u8 = num.parse().unwrap_or(0);
+        for w in names {
+            if !(1..=7).contains(&n) {
+                c.errors.push(c.src.error(
+                    w.span().start,
+                    format!("weekday '{num}' is not a number from 1 (Monday) to 7"),
+                ));
+            }
+            let w = c.form(w, "weekday");
+            l.weekdays.insert(&w, n);
+        }
+    }
+    for r in &f.relative {
+        let rel = RelDate {
+            days: r.days.unwrap_or(0),
+            weeks: r.weeks.unwrap_or(0),
+            months: r.months.unwrap_or(0),
+            years: r.years.unwrap_or(0),
+        };
+        for w in &r.forms {
+            let w = c.form(w, "relative");
+            l.relative_dates.insert(&w, rel);
+        }
+    }
+    for w in &f.parts {
+        let w = c.form(w, "parts");
+        l.date_parts.insert(&w, ());
+    }
+}
+
+fn add_months(
+    lexicon: &mut Lexicon<u8>,
+    months: &BTreeMap<String, Vec<Spanned<String>>>,
+    c: &mut Checker,
+) {
+    for (num, names) in months {
+        let n: u8 = num.parse().unwrap_or(0);
+        for w in names {
+            if !(1..=12).contains(&n) {
+                c.errors.push(c.src.error(
+                    w.span().start,
+                    format!("month '{num}' is not a number from 1 to 12"),
+                ));
+            }
+            let w = c.form(w, "month");
+            lexicon.insert(&w, n);
+        }
+    }
+}
+
+/// The Latin names of a month that begin another, longer name of it ("Jan" of "January"),
+/// folded. Arabic writes no month with a dot: its short forms (ماي of مايو) are names of their own.
+fn abbreviations(months: &BTreeMap<String, Vec<Spanned<String>>>) -> Vec<String> {
+    let mut out = Vec::new();
+    for names in months.values() {
+        let keys: Vec<String> = names.iter().map(|n| key(n.get_ref())).collect();
+        for k in keys.iter().filter(|k| k.is_ascii()) {
+            if keys
+                .iter()
+                .any(|longer| longer.len() > k.len() && longer.starts_with(k.as_str()))
+            {
+                out.push(k.clone());
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn add_places(l: &mut LangRules, f: PlacesFile, c: &mut Checker) {
+    for p in f.place {
+        let idx = l.place_info.len() as u32;
+        let id = c.form(&p.id, "id");
+        l.place_info.push(PlaceInfo {
+            id,
+            name: p.name,
+            state: p.state,
+            kind: p.kind,
+        });
+        for form in &p.forms {
+            let w = c.form(form, "");
+            l.places.insert(&w, idx);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Compiles one language folder's parsed files into lexicons, validating as it goes: duplicate
+//! written forms, diacritics or tatweel in Arabic entries, malformed party codes. Each file has
+//! its own function; `compile_lang` runs them in a fixed order, which is the order of the
+//! lexicons' entries and of the errors reported.
+
+mod check;
+mod events;
+mod speakers;
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::lang::LangRules;
+use super::load::{RuleError, Source};
+use super::schema::{FurnitureFile, PairsFile, SegmentFile};
+use crate::text::fold::key;
+use crate::text::lexicon::Lexicon;
+use check::{Checker, parse};
+
+/// The parsed sources of a rule set, by path relative to the rules folder (`ar/cues.toml`).
+type Files<'a> = HashMap<&'a str, &'a Source>;
+
+/// Compiles the files of language `code`.
+pub fn compile_lang(code: &str, files: &Files, errors: &mut Vec<RuleError>) -> LangRules {
+    let mut l = LangRules {
+        code: code.to_string(),
+        ..Default::default()
+    };
+    let arabic = code == "ar";
+    let mut file = File {
+        files,
+        errors,
+        arabic,
+    };
+    file.add(&mut l, "cues.toml", speakers::add_cues);
+    file.add(&mut l, "pairs.toml", add_pairs);
+    file.add(&mut l, "states.toml", speakers::add_states);
+    file.add(&mut l, "people.toml", speakers::add_people);
+    file.add(&mut l, "heads.toml", speakers::add_heads);
+    file.add(&mut l, "outlets.toml", speakers::add_outlets);
+    file.add(&mut l, "markers.toml", speakers::add_markers);
+    file.add(&mut l, "topics.toml", speakers::add_topics);
+    file.add(&mut l, "segment.toml", add_segment);
+    // furniture lines are matched as folded text: their marks are not checked
+    file.arabic = false;
+    file.add(&mut l, "furniture.toml", add_furniture);
+    file.arabic = arabic;
+    file.add(&mut l, "meetings.toml", events::add_meetings);
+    file.add(&mut l, "places.toml", events::add_places);
+    file.add(&mut l, "dates.toml", events::add_dates);
+    l
+}
+
+/// Where `compile_lang` finds a language's files and reports their errors.
+struct File<'a, 'e> {
+    files: &'a Files<'a>,
+    errors: &'e mut Vec<RuleError>,
+    arabic: bool,
+}
+
+impl File<'_, '_> {
+    /// Parses the language's file `name`, when the rule set has it, and compiles it with `add`
+    /// (with the file's defaults when it does not parse, so that its errors are all reported).
+    fn add<T: serde::de::DeserializeOwned + Default>(
+        &mut self,
+        l: &mut LangRules,
+        name: &str,
+        add: fn(&mut LangRules, T, &mut Checker),
+    ) {
+        let Some(src) = self
+            .files
+            .get(format!("{}/{name}", l.code).as_str())
+            .copied()
+        else {
+            return;
+        };
+        let f: T = parse(Some(&src), self.errors);
+        add(l, f, &mut Checker::new(src, self.arabic, self.errors));
+    }
+}
+
+fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
+    let arabic = c.arabic;
+    let mut fill = |lx: &mut Lexicon<()>, list: &[Spanned<String>], scope: &str, pronouns: bool| {
+        for w in list {
+            let w = c.form(w, scope);
+            lx.insert(&w, ());
+            if pronouns && arabic && !w.contains(' ') {
+                for p in ["ه", "ها", "هم", "هما", "نا", "ني"] {
+                    lx.insert(&format!("{w}{p}"), ());
+                }
+            }
+        }
+    };
+    fill(&mut l.contrast, &f.contrast, "contrast", true);
+    fill(&mut l.openers, &f.openers, "openers", true);
+    fill(&mut l.prepositions, &f.prepositions, "prepositions", false);
+    fill(&mut l.relative, &f.relative, "relative", false);
+    fill(&mut l.pronouns, &f.pronouns, "pronouns", false);
+    fill(&mut l.aux, &f.verbs_before_subject, "aux", false);
+    fill(&mut l.joiners, &f.joiners, "joiners", false);
+    fill(&mut l.alongside, &f.alongside, "alongside", false);
+    fill(&mut l.discourse, &f.discourse, "discourse", false);
+    fill(&mut l.conjunctions, &f.conjunctions, "conjunctions", false);
+    l.subject_first = f.subject_first;
+}
+
+fn add_furniture(l: &mut LangRules, f: FurnitureFile, c: &mut Checker) {
+    l.furniture_lines = f.lines.iter().map(|x| key(&c.form(x, "l"))).collect();
+    l.furniture_phrases = f.phrases.iter().map(|x| key(&c.form(x, "p"))).collect();
+}
+
+fn add_pairs(l: &mut LangRules, f: PairsFile, c: &mut Checker) {
+    l.pairs = check_pairs(f, c);
+}
+
+/// Validates the entries of pairs.toml and locates its examples.
+fn check_pairs(f: PairsFile, c: &mut Checker) -> (PairsFile, Vec<String>) {
+    for w in &f.negations {
+        c.form(w, "negations");
+    }
+    for w in &f.stopwords {
+        c.form(w, "stopwords");
+    }
+    for o in &f.opposition {
+        let scope = format!("opposition {}", o.id.get_ref());
+        for w in o.a.iter().chain(&o.b) {
+            c.form(w, &scope);
+        }
+    }
+    let origins = f
+        .example
+        .iter()
+        .map(|e| c.line(e.s1.span().start))
+        .collect();
+    (f, origins)
+}

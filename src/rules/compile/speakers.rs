@@ -1,0 +1,205 @@
+//! Compiling the files a speaker and a claim are read with: cues (every conjugated form of each
+//! stem, with the cue's examples), states, people, heads, outlets, stance markers and topics.
+
+use super::check::Checker;
+use crate::rules::LocatedExample;
+use crate::rules::lang::{Atom, CueInfo, HeadInfo, LangRules, OutletInfo, PersonInfo, StateInfo};
+use crate::rules::schema::{
+    CuesFile, HeadsFile, MarkersFile, OutletsFile, PeopleFile, StatesFile, TopicsFile,
+};
+use crate::text::fold::key;
+use crate::text::morph;
+
+pub(super) fn add_cues(l: &mut LangRules, f: CuesFile, c: &mut Checker) {
+    let arabic = c.arabic;
+    for cue in f.cue {
+        let lemma = c.form(&cue.lemma, "lemma");
+        let rule = format!("{}.cue.{}", l.code, lemma);
+        for ex in cue.example {
+            let origin = c.line(ex.text.span().start);
+            l.examples.push(LocatedExample {
+                origin,
+                lang: l.code.clone(),
+                example: ex,
+            });
+        }
+        let info = |participle| CueInfo {
+            lemma: lemma.clone(),
+            stance: cue.stance,
+            frame: cue.frame,
+            requires: cue.requires,
+            rule: rule.clone(),
+            participle,
+        };
+        let finite = l.cue_info.len() as u32;
+        l.cue_info.push(info(false));
+        let part = l.cue_info.len() as u32;
+        l.cue_info.push(info(true));
+        let mut forms: Vec<(String, u32)> = Vec::new();
+        for s in &cue.past {
+            let s = c.form(s, "");
+            if arabic {
+                forms.extend(morph::past(&s).into_iter().map(|f| (f, finite)));
+            }
+        }
+        for s in &cue.present {
+            let s = c.form(s, "");
+            if arabic {
+                forms.extend(morph::present(&s).into_iter().map(|f| (f, finite)));
+            }
+        }
+        for s in &cue.participle {
+            let s = c.form(s, "");
+            let generated = if arabic {
+                morph::participle(&s)
+            } else {
+                vec![key(&s)]
+            };
+            forms.extend(generated.into_iter().map(|f| (f, part)));
+        }
+        for s in &cue.forms {
+            forms.push((c.form(s, ""), finite));
+        }
+        for x in &cue.except {
+            let k = key(x.get_ref());
+            if !forms.iter().any(|(f, _)| key(f) == k) {
+                c.errors.push(c.src.error(
+                    x.span().start,
+                    format!(
+                        "except '{}' is not a form of this cue: nothing to leave out",
+                        x.get_ref()
+                    ),
+                ));
+            }
+            forms.retain(|(f, _)| key(f) != k);
+        }
+        for (f, idx) in forms {
+            l.cues.insert(&f, idx);
+        }
+    }
+}
+
+pub(super) fn add_states(l: &mut LangRules, f: StatesFile, c: &mut Checker) {
+    for s in f.state {
+        let party = c.party(&s.party);
+        let idx = l.states.len() as u32;
+        l.states.push(StateInfo {
+            party,
+            name: s.name,
+        });
+        for n in &s.names {
+            let w = c.form(n, "");
+            l.speakers.insert(&w, Atom::StateName(idx));
+        }
+        for n in &s.seats {
+            let w = c.form(n, "");
+            l.speakers.insert(&w, Atom::Seat(idx));
+        }
+        for a in &s.adjectives {
+            let w = c.form(a, "");
+            let forms = if c.arabic {
+                morph::adjective(&w)
+            } else {
+                vec![key(&w)]
+            };
+            for form in forms {
+                l.speakers.insert(&form, Atom::Adjective(idx));
+            }
+        }
+        for a in &s.forms {
+            let w = c.form(a, "");
+            l.speakers.insert(&w, Atom::Adjective(idx));
+        }
+    }
+}
+
+pub(super) fn add_people(l: &mut LangRules, f: PeopleFile, c: &mut Checker) {
+    for p in f.person {
+        let party = p.party.as_ref().map(|x| c.party(x));
+        let idx = l.people.len() as u32;
+        l.people.push(PersonInfo {
+            name: p.name,
+            party,
+            office: p.office,
+            level: p.level,
+        });
+        for form in &p.forms {
+            let w = c.form(form, "");
+            l.speakers.insert(&w, Atom::Person(idx));
+        }
+    }
+}
+
+pub(super) fn add_heads(l: &mut LangRules, f: HeadsFile, c: &mut Checker) {
+    for h in f.head {
+        let idx = l.heads.len() as u32;
+        l.heads.push(HeadInfo {
+            name: h.name,
+            kind: h.kind,
+            level: h.level,
+            anaphoric: h.anaphoric,
+            portfolio: h.portfolio,
+        });
+        for form in &h.forms {
+            let w = c.form(form, "");
+            l.speakers.insert(&w, Atom::Head(idx));
+        }
+    }
+}
+
+pub(super) fn add_outlets(l: &mut LangRules, f: OutletsFile, c: &mut Checker) {
+    for o in f.outlet {
+        let party = o.party.as_ref().map(|x| c.party(x));
+        let idx = l.outlets.len() as u32;
+        l.outlets.push(OutletInfo {
+            name: o.name,
+            party,
+        });
+        for form in &o.forms {
+            let w = c.form(form, "");
+            l.speakers.insert(&w, Atom::Outlet(idx));
+        }
+    }
+}
+
+pub(super) fn add_markers(l: &mut LangRules, f: MarkersFile, c: &mut Checker) {
+    for m in f.marker {
+        for w in &m.words {
+            let w = c.form(w, "");
+            let forms = if c.arabic {
+                morph::noun(&w)
+            } else {
+                vec![key(&w)]
+            };
+            for form in forms {
+                l.markers.insert(&form, (m.stance, m.at));
+            }
+        }
+        for p in &m.phrases {
+            let p = c.form(p, "");
+            l.markers.insert(&p, (m.stance, m.at));
+        }
+    }
+}
+
+pub(super) fn add_topics(l: &mut LangRules, f: TopicsFile, c: &mut Checker) {
+    let mut stems: Vec<String> = Vec::new();
+    for t in f.topic {
+        let idx = l.topic_ids.len() as u32;
+        l.topic_ids.push(c.form(&t.id, "id"));
+        for s in &t.stems {
+            let s = c.form(s, "");
+            stems.push(key(&s));
+            l.topic_of_stem.push(idx);
+        }
+        for p in &t.phrases {
+            let p = c.form(p, "");
+            l.topic_phrases.insert(&p, idx);
+        }
+    }
+    l.topic_stems = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(&stems)
+        .ok();
+}

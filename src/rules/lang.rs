@@ -1,0 +1,264 @@
+//! One language's compiled rules ([`LangRules`]): the lexicons every stage looks words up in,
+//! and what each entry stands for. `compile` fills them from the language's folder.
+
+use crate::model::{SpeakerKind, Stance};
+use crate::text::TextRules;
+use crate::text::lexicon::{HeadIndex, Indexed, Lexicon};
+
+use super::LocatedExample;
+use super::schema::{Frame, MarkerPlace, PairsFile, Requirement};
+
+/// What a cue lexicon entry stands for.
+#[derive(Debug, Clone)]
+pub struct CueInfo {
+    /// Dictionary form.
+    pub lemma: String,
+    /// Default stance.
+    pub stance: Stance,
+    /// How it introduces its speaker.
+    pub frame: Frame,
+    /// Extra condition.
+    pub requires: Option<Requirement>,
+    /// Rule id (`ar.cue.قال`).
+    pub rule: String,
+    /// Whether this surface form is a participle (continues a statement).
+    pub participle: bool,
+}
+
+/// A state.
+#[derive(Debug, Clone)]
+pub struct StateInfo {
+    /// ISO code.
+    pub party: String,
+    /// English name.
+    pub name: String,
+}
+
+/// A named person.
+#[derive(Debug, Clone)]
+pub struct PersonInfo {
+    /// Canonical name.
+    pub name: String,
+    /// State spoken for.
+    pub party: Option<String>,
+    /// Office.
+    pub office: String,
+    /// Meeting level.
+    pub level: Option<String>,
+}
+
+/// A speaker head noun.
+#[derive(Debug, Clone)]
+pub struct HeadInfo {
+    /// Canonical label.
+    pub name: String,
+    /// Kind.
+    pub kind: SpeakerKind,
+    /// Meeting level.
+    pub level: Option<String>,
+    /// Whether it refers back.
+    pub anaphoric: bool,
+    /// Whether a portfolio may stand between it and its state.
+    pub portfolio: bool,
+}
+
+/// A news outlet.
+#[derive(Debug, Clone)]
+pub struct OutletInfo {
+    /// Canonical name.
+    pub name: String,
+    /// State, for state media.
+    pub party: Option<String>,
+}
+
+/// A place of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct PlaceInfo {
+    /// Place id.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// State.
+    pub state: Option<String>,
+    /// Kind.
+    pub kind: String,
+}
+
+/// A relative date offset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RelDate {
+    /// Days.
+    pub days: i64,
+    /// Weeks.
+    pub weeks: i64,
+    /// Months.
+    pub months: i64,
+    /// Years.
+    pub years: i64,
+}
+
+/// One word of a speaker phrase, as the speaker lexicon knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Atom {
+    /// A named person (index into `people`).
+    Person(u32),
+    /// A head noun (index into `heads`).
+    Head(u32),
+    /// A named outlet (index into `outlets`).
+    Outlet(u32),
+    /// A state's name (index into `states`).
+    StateName(u32),
+    /// A capital or seat of power.
+    Seat(u32),
+    /// A nationality adjective.
+    Adjective(u32),
+}
+
+/// One language's compiled rules.
+#[derive(Debug, Clone, Default)]
+pub struct LangRules {
+    /// Language code.
+    pub code: String,
+    /// Cue surface forms.
+    pub cues: Lexicon<u32>,
+    /// What each cue is.
+    pub cue_info: Vec<CueInfo>,
+    /// Speaker words.
+    pub speakers: Lexicon<Atom>,
+    /// States.
+    pub states: Vec<StateInfo>,
+    /// People.
+    pub people: Vec<PersonInfo>,
+    /// Heads.
+    pub heads: Vec<HeadInfo>,
+    /// Outlets.
+    pub outlets: Vec<OutletInfo>,
+    /// Stance markers.
+    pub markers: Lexicon<(Stance, MarkerPlace)>,
+    /// Topic stems (folded), matched as word prefixes by one anchored automaton.
+    pub topic_stems: Option<aho_corasick::AhoCorasick>,
+    /// The topic index of each stem pattern.
+    pub topic_of_stem: Vec<u32>,
+    /// Topic phrases.
+    pub topic_phrases: Lexicon<u32>,
+    /// Topic ids.
+    pub topic_ids: Vec<String>,
+    /// Contrast words.
+    pub contrast: Lexicon<()>,
+    /// Content openers.
+    pub openers: Lexicon<()>,
+    /// Content prepositions.
+    pub prepositions: Lexicon<()>,
+    /// Relative pronouns.
+    pub relative: Lexicon<()>,
+    /// Back-referring pronouns.
+    pub pronouns: Lexicon<()>,
+    /// Auxiliaries before a subject.
+    pub aux: Lexicon<()>,
+    /// Words attaching a head to a state or institution.
+    pub joiners: Lexicon<()>,
+    /// Words adding a second speaker further on.
+    pub alongside: Lexicon<()>,
+    /// Discourse words before a clause-opening cue.
+    pub discourse: Lexicon<()>,
+    /// Whether the subject comes before the verb (English).
+    pub subject_first: bool,
+    /// Words joining two speakers ("and").
+    pub conjunctions: Lexicon<()>,
+    /// Furniture line starts (folded).
+    pub furniture_lines: Vec<String>,
+    /// Furniture phrases (folded).
+    pub furniture_phrases: Vec<String>,
+    /// Meeting words → kind.
+    pub meetings: Lexicon<String>,
+    /// Level words → level id.
+    pub levels: Lexicon<String>,
+    /// Format words → (id, parties).
+    pub formats: Lexicon<(String, usize)>,
+    /// Status words → status id.
+    pub statuses: Lexicon<String>,
+    /// Verbs of hosting.
+    pub hosts: Lexicon<()>,
+    /// Agenda words (discussed, focused on).
+    pub agenda: Lexicon<()>,
+    /// Places.
+    pub places: Lexicon<u32>,
+    /// Place details.
+    pub place_info: Vec<PlaceInfo>,
+    /// Month names → month number.
+    pub months: Lexicon<u8>,
+    /// Month names read only beside a day or a year number → month number.
+    pub months_with_number: Lexicon<u8>,
+    /// Month names that shorten a longer name of the same month ("jan", "sept"; folded): a dot
+    /// after one ends no sentence.
+    pub month_abbreviations: Vec<String>,
+    /// Weekday names → ISO weekday.
+    pub weekdays: Lexicon<u8>,
+    /// Relative date expressions.
+    pub relative_dates: Lexicon<RelDate>,
+    /// Month parts (early, mid, late).
+    pub date_parts: Lexicon<()>,
+    /// Claim examples.
+    pub examples: Vec<LocatedExample>,
+    /// Which lexicons can match at a word, shared by all languages of the rule set.
+    pub head_index: std::sync::Arc<HeadIndex>,
+    /// The sentence-pair comparator's file (compiled by `pairs::PairRules`), and where each of its
+    /// examples is written (`rules/ar/pairs.toml:12`).
+    pub pairs: (PairsFile, Vec<String>),
+}
+
+impl LangRules {
+    /// Every lexicon, in an order that is the same for every language (bits of the head index).
+    pub fn lexicons_mut(&mut self) -> Vec<&mut dyn Indexed> {
+        vec![
+            &mut self.cues,
+            &mut self.speakers,
+            &mut self.markers,
+            &mut self.topic_phrases,
+            &mut self.contrast,
+            &mut self.openers,
+            &mut self.prepositions,
+            &mut self.relative,
+            &mut self.pronouns,
+            &mut self.aux,
+            &mut self.joiners,
+            &mut self.alongside,
+            &mut self.discourse,
+            &mut self.conjunctions,
+            &mut self.meetings,
+            &mut self.levels,
+            &mut self.formats,
+            &mut self.statuses,
+            &mut self.hosts,
+            &mut self.agenda,
+            &mut self.places,
+            &mut self.months,
+            &mut self.months_with_number,
+            &mut self.weekdays,
+            &mut self.relative_dates,
+            &mut self.date_parts,
+        ]
+    }
+}
+
+impl TextRules for LangRules {
+    fn head_index(&self) -> &HeadIndex {
+        &self.head_index
+    }
+
+    fn contrast(&self) -> &Lexicon<()> {
+        &self.contrast
+    }
+
+    fn month_abbreviations(&self) -> &[String] {
+        &self.month_abbreviations
+    }
+
+    fn furniture_lines(&self) -> &[String] {
+        &self.furniture_lines
+    }
+
+    fn furniture_phrases(&self) -> &[String] {
+        &self.furniture_phrases
+    }
+}

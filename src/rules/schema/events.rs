@@ -1,0 +1,116 @@
+//! The serde shapes of the files meetings are read with: meeting words, places and dates.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A meeting word group.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingEntry {
+    /// Kind of meeting.
+    pub kind: String,
+    /// Forms.
+    pub forms: Vec<Spanned<String>>,
+}
+
+/// A level, format or status group.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaggedForms {
+    /// The id it sets.
+    pub id: String,
+    /// Number of parties (formats only).
+    pub parties: Option<usize>,
+    /// Forms.
+    pub forms: Vec<Spanned<String>>,
+}
+
+/// meetings.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingsFile {
+    /// Meeting words.
+    #[serde(default)]
+    pub meeting: Vec<MeetingEntry>,
+    /// Levels.
+    #[serde(default)]
+    pub level: Vec<TaggedForms>,
+    /// Formats.
+    #[serde(default)]
+    pub format: Vec<TaggedForms>,
+    /// Statuses.
+    #[serde(default)]
+    pub status: Vec<TaggedForms>,
+    /// Verbs of hosting: a city next to one is where the meeting is ("موسكو تستضيف").
+    #[serde(default)]
+    pub hosts: Vec<Spanned<String>>,
+    /// Words that say what a meeting discussed (بحث، ناقش، تناول، ركز).
+    #[serde(default)]
+    pub agenda: Vec<Spanned<String>>,
+}
+
+/// One place.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceEntry {
+    /// Place id.
+    pub id: Spanned<String>,
+    /// English name.
+    pub name: String,
+    /// State it lies in.
+    pub state: Option<String>,
+    /// City, base, region or country.
+    #[serde(default)]
+    pub kind: String,
+    /// Forms.
+    pub forms: Vec<Spanned<String>>,
+}
+
+/// places.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesFile {
+    /// The places.
+    #[serde(default)]
+    pub place: Vec<PlaceEntry>,
+}
+
+/// A relative date expression.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelativeEntry {
+    /// Forms.
+    pub forms: Vec<Spanned<String>>,
+    /// Day offset.
+    pub days: Option<i64>,
+    /// Week offset.
+    pub weeks: Option<i64>,
+    /// Month offset.
+    pub months: Option<i64>,
+    /// Year offset.
+    pub years: Option<i64>,
+}
+
+/// dates.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatesFile {
+    /// Month number → names.
+    #[serde(default)]
+    pub months: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Month number → names read as a month only beside a day or a year ("May 16, 2025"): they
+    /// are also common words (May, the modal verb).
+    #[serde(default)]
+    pub months_with_number: BTreeMap<String, Vec<Spanned<String>>>,
+    /// ISO weekday number → names.
+    #[serde(default)]
+    pub weekdays: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Relative expressions.
+    #[serde(default)]
+    pub relative: Vec<RelativeEntry>,
+    /// Words for "early", "mid", "late" in a month (أوائل، منتصف، أواخر).
+    #[serde(default)]
+    pub parts: Vec<Spanned<String>>,
+}
