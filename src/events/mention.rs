@@ -264,8 +264,15 @@ fn attributes(
         if let Some(l) = level {
             out.push((h.start, Attr::Level(l.clone())));
         }
+        // a country is a venue only after في/in ("محادثات في السويد"): "نظراءه من تركيا" names
+        // where the guests come from
+        let inside = |i: usize| {
+            p.tokens
+                .get(i)
+                .is_some_and(|t| matches!(t.key.as_str(), "في" | "وفي" | "in"))
+        };
         if let Atom::StateName(k) = atom
-            && locative(p, rules, h.start, h.prefix)
+            && h.start.checked_sub(1).is_some_and(inside)
         {
             out.push((h.start, Attr::Country(rules.states[k as usize].party.clone())));
         }
