@@ -177,7 +177,8 @@ pub fn run() -> Result<ExitCode> {
             command: RulesCommand::Check { dir },
         } => rules_check(dir),
         Command::Pair { s1, s2, rules } => {
-            let rules = PairRules::from_ruleset(&load_rules(&rules)?);
+            let rules =
+                PairRules::from_ruleset(&load_rules(&rules)?).with_model_from(rules.as_deref())?;
             let v = claimdiff::pairs::compare(&s1, &s2, &rules);
             println!("{}\n{} ({})", v.label.as_str(), v.why, v.rule);
             Ok(ExitCode::SUCCESS)
@@ -452,7 +453,7 @@ fn pairs_cmd(
     output: Option<&std::path::Path>,
     rules: &Option<PathBuf>,
 ) -> Result<ExitCode> {
-    let rules = PairRules::from_ruleset(&load_rules(rules)?);
+    let rules = PairRules::from_ruleset(&load_rules(rules)?).with_model_from(rules.as_deref())?;
     let input: Box<dyn std::io::Read> = if file.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
