@@ -185,11 +185,19 @@ fn opposition(a: &Statement, b: &Statement, rules: &PairLang) -> Option<PairVerd
     None
 }
 
-/// The negations of a statement; one right before a number is a bound, not a negation
-/// ("النفط دون 74 دولارا": below 74 dollars).
+/// The negations of a statement, each word counted once (`denies` and `denied` are both entries
+/// of the stem `deny`); one right before a number is a bound, not a negation ("النفط دون 74
+/// دولارا": below 74 dollars).
 fn negations<'a>(st: &Statement, rules: &'a PairLang) -> Vec<(usize, usize, &'a rules::Phrase)> {
     let mut hits = find(&rules.negations, &st.stems());
     hits.retain(|&(i, n, _)| !st.words.get(i + n).is_some_and(|w| w.number));
+    hits.sort_by_key(|&(i, n, _)| (i, std::cmp::Reverse(n)));
+    let mut end = 0;
+    hits.retain(|&(i, n, _)| {
+        let keep = i >= end;
+        end = end.max(i + n);
+        keep
+    });
     hits
 }
 
