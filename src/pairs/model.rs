@@ -280,6 +280,9 @@ fn missing<'a>(a: &'a Statement, b: &Statement) -> Vec<&'a str> {
     out
 }
 
+/// One of the rules' checks.
+type Check = fn(&Statement, &Statement, &PairLang) -> Option<PairVerdict>;
+
 /// Collects weighted features.
 struct Features {
     bits: u32,
@@ -340,10 +343,7 @@ pub fn features(
     f.add(&["bin.min", &bin(lo)], 1.0);
     f.add(&["bin.max", &bin(hi)], 1.0);
     f.add(&["rule x bin", &family, &bin(mean)], 1.0);
-    let checks: [(
-        &str,
-        fn(&Statement, &Statement, &PairLang) -> Option<PairVerdict>,
-    ); 4] = [
+    let checks: [(&str, Check); 4] = [
         ("opposition", opposition),
         ("negation", negation),
         ("numbers", numbers),
