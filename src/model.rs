@@ -414,6 +414,19 @@ pub enum PairLabel {
 }
 
 impl PairLabel {
+    /// The three labels, in the order of the model's outputs.
+    pub const ALL: [PairLabel; 3] = [PairLabel::Agree, PairLabel::Disagree, PairLabel::Other];
+
+    /// The label of a snake_case name.
+    pub fn parse(name: &str) -> Option<PairLabel> {
+        PairLabel::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+
+    /// The position in [`PairLabel::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The snake_case name (`agree`, `disagree`, `other`).
     pub fn as_str(self) -> &'static str {
         match self {

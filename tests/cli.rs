@@ -190,6 +190,26 @@ fn pair_labels_a_contradiction() {
 }
 
 #[test]
+fn pair_disagrees_with_an_english_negation_or_denial() {
+    for (s1, s2) in [
+        (
+            "The talks were constructive",
+            "The talks were not constructive",
+        ),
+        (
+            "The army said it withdrew from the town",
+            "The army denied it withdrew from the town",
+        ),
+    ] {
+        claimdiff()
+            .args(["pair", s1, s2])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("disagree"));
+    }
+}
+
+#[test]
 fn pairs_adds_predicted_and_why_columns() {
     let dir = tempfile::tempdir().expect("temp dir");
     let input = dir.path().join("in.csv");

@@ -212,7 +212,7 @@ pub(super) fn eval(a: &EvalArgs) -> Result<ExitCode> {
 
 /// `pair`: labels one pair of statements.
 pub(super) fn pair(s1: &str, s2: &str, rules: &Option<PathBuf>) -> Result<ExitCode> {
-    let rules = PairRules::from_ruleset(&load_rules(rules)?);
+    let rules = PairRules::from_ruleset(&load_rules(rules)?).with_model_from(rules.as_deref())?;
     let v = claimdiff::pairs::compare(s1, s2, &rules);
     println!("{}\n{} ({})", v.label.as_str(), v.why, v.rule);
     Ok(ExitCode::SUCCESS)
@@ -224,7 +224,7 @@ pub(super) fn pairs(
     output: Option<&Path>,
     rules: &Option<PathBuf>,
 ) -> Result<ExitCode> {
-    let rules = PairRules::from_ruleset(&load_rules(rules)?);
+    let rules = PairRules::from_ruleset(&load_rules(rules)?).with_model_from(rules.as_deref())?;
     let input: Box<dyn std::io::Read> = if file.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {

@@ -72,6 +72,8 @@ pub struct Statement {
     pub numbers: BTreeSet<String>,
     /// The named entities: states (by name, seat or adjective), people, outlets and places.
     pub entities: Vec<Entity>,
+    /// Whether the words were stemmed as English (else as Arabic).
+    pub english: bool,
 }
 
 impl Statement {
@@ -82,7 +84,10 @@ impl Statement {
             .into_iter()
             .filter(Token::is_word)
             .collect();
-        let mut st = Statement::default();
+        let mut st = Statement {
+            english: lang.is_some_and(|l| l.code == "en"),
+            ..Statement::default()
+        };
         for t in &tokens {
             let text: String = chars[t.span.start..t.span.end].iter().collect();
             if t.kind == TokenKind::Number {
@@ -93,7 +98,7 @@ impl Statement {
                     .collect();
                 st.numbers.insert(digits.trim_end_matches('.').to_string());
             }
-            let stem = stem(&t.key);
+            let stem = stem_as(st.english, &t.key);
             let content = !is_stop(&stem) && t.key.chars().count() > 1;
             st.words.push(Word {
                 text,
@@ -109,15 +114,17 @@ impl Statement {
     }
 
     fn find_entities(&mut self, tokens: &[Token], chars: &[char], lang: &LangRules) {
+        let clitics = if self.english {
+            Clitics::None
+        } else {
+            Clitics::ConjPrep
+        };
         let written = |start: usize, end: usize| -> String {
             chars[tokens[start].span.start..tokens[end - 1].span.end]
                 .iter()
                 .collect()
         };
-        for hit in lang
-            .speakers
-            .scan(tokens, 0..tokens.len(), Clitics::ConjPrep)
-        {
+        for hit in lang.speakers.scan(tokens, 0..tokens.len(), clitics) {
             let (kind, id, party) = match *hit.value {
                 Atom::StateName(i) | Atom::Seat(i) | Atom::Adjective(i) => {
                     match lang.states.get(i as usize) {
@@ -142,7 +149,7 @@ impl Statement {
                 text: written(hit.start, hit.end()),
             });
         }
-        for hit in lang.places.scan(tokens, 0..tokens.len(), Clitics::ConjPrep) {
+        for hit in lang.places.scan(tokens, 0..tokens.len(), clitics) {
             let Some(p) = lang.place_info.get(*hit.value as usize) else {
                 continue;
             };
@@ -192,7 +199,7 @@ impl Statement {
             .iter()
             .any(|o| o.kind == e.kind && o.id == e.id)
             || e.text.split_whitespace().any(|w| {
-                let s = stem(&crate::text::fold::key(w));
+                let s = stem_as(self.english, &crate::text::fold::key(w));
                 self.content().any(|v| same_word(&s, &v.stem))
             })
     }
@@ -214,6 +221,65 @@ impl Statement {
     pub fn content(&self) -> impl Iterator<Item = &Word> {
         self.words.iter().filter(|w| w.content)
     }
+}
+
+/// The light stem of a folded word: English ([`stem_en`]) or Arabic ([`stem`]).
+pub fn stem_as(english: bool, word: &str) -> String {
+    if english { stem_en(word) } else { stem(word) }
+}
+
+/// Strips one English inflection from a folded (lower-case) word, keeping at least three letters:
+/// a possessive `'s`, then `-ies` (to `-y`), `-ing`, `-ed`, `-es` after a sibilant, or a plural
+/// `-s` (`talks` meets `talk`, `denied` and `denies` meet `deny`, `rising` meets `rise`).
+pub fn stem_en(word: &str) -> String {
+    let w = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let long = |r: &str| r.chars().count() >= 3;
+    if let Some(r) = w.strip_suffix("ies").filter(|r| long(r)) {
+        return format!("{r}y");
+    }
+    if let Some(r) = w.strip_suffix("ied").filter(|r| long(r)) {
+        return format!("{r}y");
+    }
+    for suffix in ["ing", "ed"] {
+        if let Some(r) = w.strip_suffix(suffix).filter(|r| long(r)) {
+            return undouble(r);
+        }
+    }
+    if let Some(r) = w.strip_suffix("es").filter(|r| {
+        long(r) && (r.ends_with('s') || r.ends_with('x') || r.ends_with("ch") || r.ends_with("sh"))
+    }) {
+        return r.to_string();
+    }
+    if let Some(r) = w
+        .strip_suffix('s')
+        .filter(|r| long(r) && !r.ends_with('s') && !r.ends_with('u') && !r.ends_with('i'))
+    {
+        return r
+            .strip_suffix('e')
+            .filter(|r| long(r))
+            .unwrap_or(r)
+            .to_string();
+    }
+    w.strip_suffix('e')
+        .filter(|r| long(r))
+        .unwrap_or(w)
+        .to_string()
+}
+
+/// A stem without a doubled final consonant (`stopp` of `stopped` to `stop`).
+fn undouble(r: &str) -> String {
+    let mut cs: Vec<char> = r.chars().collect();
+    let n = cs.len();
+    if n >= 4 && cs[n - 1] == cs[n - 2] && !matches!(cs[n - 1], 'l' | 's' | 'z' | 'e' | 'o') {
+        cs.pop();
+    }
+    let out: String = cs.into_iter().collect();
+    out.strip_suffix('e')
+        .filter(|r| r.chars().count() >= 3)
+        .map_or(out.clone(), str::to_string)
 }
 
 /// Strips one conjunction, one preposition or article, and one suffix from a folded word, keeping

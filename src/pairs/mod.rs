@@ -6,17 +6,25 @@
 //! differing numbers, a swapped state, person or place, or a new state where a word went missing
 //! make `disagree`; otherwise a close paraphrase `agree`s and a looser one, which changes what it
 //! reports, `disagree`s (in headline pairs, changed content is mostly a changed fact). The knowledge is data in
-//! `rules/ar/pairs.toml` ([`PairRules`]); [`label_csv`] labels a CSV of pairs.
+//! `rules/ar/pairs.toml` and `rules/en/pairs.toml` ([`PairRules`]), read by the language of the pair.
+//!
+//! For Arabic pairs a learned model ([`model`], weights in `rules/ar/pairs-model.txt`) then takes
+//! the rules' verdict and signals with the words and character n-grams of both statements and
+//! gives the label; the reason keeps the rule that fired and adds the model's confidence.
+//! [`label_csv`] labels a CSV of pairs.
 
 mod csvio;
 pub mod features;
+pub mod metrics;
+pub mod model;
 pub mod rules;
 
 use serde::Serialize;
 
 pub use crate::model::PairLabel;
 pub use csvio::{PairsError, label_csv};
-pub use rules::PairRules;
+pub use model::PairModel;
+pub use rules::{PairLang, PairRules};
 
 use features::{EntityKind, Statement, overlap, unmatched};
 use rules::find;
@@ -28,8 +36,13 @@ pub struct PairVerdict {
     pub label: PairLabel,
     /// A short human-readable reason naming the words that decided.
     pub why: String,
-    /// The rule id (`pairs.opposition.rise-fall`, `pairs.negation`, `pairs.paraphrase`...).
+    /// The rule id (`pairs.opposition.rise-fall`, `pairs.negation`, `pairs.paraphrase`...): the
+    /// rule that fired, also when the model overruled its label.
     pub rule: String,
+    /// The model's probability for the label, when the model decided (pairs in the language it
+    /// was trained on); `None` for a label of the rules alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
 }
 
 impl PairVerdict {
@@ -38,16 +51,37 @@ impl PairVerdict {
             label,
             why: why.into(),
             rule: rule.into(),
+            confidence: None,
         }
     }
 }
 
-/// Compares two statements: does `s2` agree with `s1`, contradict it, or neither?
+/// Compares two statements: does `s2` agree with `s1`, contradict it, or neither? The language is
+/// read off the script of both; the rules of that language give a verdict, and where the model was
+/// trained on that language it decides, from the rules' signals and the words of both.
 pub fn compare(s1: &str, s2: &str, rules: &PairRules) -> PairVerdict {
-    let stop = |s: &str| rules.is_stop(s);
-    let a = Statement::new(s1, stop, Some(&rules.lang));
-    let b = Statement::new(s2, stop, Some(&rules.lang));
-    let (o1, o2) = overlap(&a, &b);
+    let code = crate::lang::detect_chars(s1.chars().chain(s2.chars()));
+    let lr = rules.lang(code);
+    let (a, b) = prepare(s1, s2, lr);
+    let ruled = by_rules(&a, &b, lr);
+    match &rules.model {
+        Some(m) if m.lang == code => m.decide(&a, &b, lr, ruled),
+        _ => ruled,
+    }
+}
+
+/// Both statements prepared with the rules of their language.
+pub fn prepare(s1: &str, s2: &str, lr: &PairLang) -> (Statement, Statement) {
+    let stop = |s: &str| lr.is_stop(s);
+    (
+        Statement::new(s1, stop, Some(&lr.lang)),
+        Statement::new(s2, stop, Some(&lr.lang)),
+    )
+}
+
+/// The verdict of the rules alone: the first check that fires decides.
+pub fn by_rules(a: &Statement, b: &Statement, rules: &PairLang) -> PairVerdict {
+    let (o1, o2) = overlap(a, b);
     let mean = (o1 + o2) / 2.0;
     let t = rules.thresholds;
     if mean < t.related {
@@ -58,7 +92,7 @@ pub fn compare(s1: &str, s2: &str, rules: &PairRules) -> PairVerdict {
         );
     }
     let checks = [opposition, negation, numbers, parties];
-    if let Some(v) = checks.iter().find_map(|check| check(&a, &b, rules)) {
+    if let Some(v) = checks.iter().find_map(|check| check(a, b, rules)) {
         return v;
     }
     if mean >= t.agree {
@@ -68,7 +102,7 @@ pub fn compare(s1: &str, s2: &str, rules: &PairRules) -> PairVerdict {
             format!("paraphrase, no contradiction (overlap {mean:.2})"),
         );
     }
-    let (gone, new) = (unmatched(&a, &b), unmatched(&b, &a));
+    let (gone, new) = (unmatched(a, b), unmatched(b, a));
     let why = format!(
         "changed content (overlap {mean:.2}): s2 drops '{}', adds '{}'",
         gone.join(" "),
@@ -87,7 +121,7 @@ fn words(st: &Statement, (i, n): (usize, usize)) -> String {
 }
 
 /// One side of an opposition in s1 and the other in s2 (a side both share does not count).
-fn opposition(a: &Statement, b: &Statement, rules: &PairRules) -> Option<PairVerdict> {
+fn opposition(a: &Statement, b: &Statement, rules: &PairLang) -> Option<PairVerdict> {
     let (sa, sb) = (a.stems(), b.stems());
     for o in &rules.oppositions {
         let (a1, b1) = (find(&o.a, &sa), find(&o.b, &sa));
@@ -116,16 +150,24 @@ fn opposition(a: &Statement, b: &Statement, rules: &PairRules) -> Option<PairVer
     None
 }
 
-/// The negations of a statement; one right before a number is a bound, not a negation
-/// ("النفط دون 74 دولارا": below 74 dollars).
-fn negations<'a>(st: &Statement, rules: &'a PairRules) -> Vec<(usize, usize, &'a rules::Phrase)> {
+/// The negations of a statement, each word counted once (`denies` and `denied` are both entries
+/// of the stem `deny`); one right before a number is a bound, not a negation ("النفط دون 74
+/// دولارا": below 74 dollars).
+fn negations<'a>(st: &Statement, rules: &'a PairLang) -> Vec<(usize, usize, &'a rules::Phrase)> {
     let mut hits = find(&rules.negations, &st.stems());
     hits.retain(|&(i, n, _)| !st.words.get(i + n).is_some_and(|w| w.number));
+    hits.sort_by_key(|&(i, n, _)| (i, std::cmp::Reverse(n)));
+    let mut end = 0;
+    hits.retain(|&(i, n, _)| {
+        let keep = i >= end;
+        end = end.max(i + n);
+        keep
+    });
     hits
 }
 
 /// A negation (لم، ليس، ينفي، فشل...) more often in one statement than in the other.
-fn negation(a: &Statement, b: &Statement, rules: &PairRules) -> Option<PairVerdict> {
+fn negation(a: &Statement, b: &Statement, rules: &PairLang) -> Option<PairVerdict> {
     let (na, nb) = (negations(a, rules), negations(b, rules));
     if na.len() == nb.len() {
         return None;
@@ -141,7 +183,7 @@ fn negation(a: &Statement, b: &Statement, rules: &PairRules) -> Option<PairVerdi
 }
 
 /// Both statements give numbers, and each has one the other lacks.
-fn numbers(a: &Statement, b: &Statement, _: &PairRules) -> Option<PairVerdict> {
+fn numbers(a: &Statement, b: &Statement, _: &PairLang) -> Option<PairVerdict> {
     let only_a: Vec<&String> = a.numbers.difference(&b.numbers).collect();
     let only_b: Vec<&String> = b.numbers.difference(&a.numbers).collect();
     if only_a.is_empty() || only_b.is_empty() {
@@ -157,7 +199,7 @@ fn numbers(a: &Statement, b: &Statement, _: &PairRules) -> Option<PairVerdict> {
 /// Each statement names an entity of one kind (state, person, outlet, place) that the other does
 /// not: a swapped place or party ("تونس تستضيف" / "المغرب يستضيف"). Failing that, s2 brings in a
 /// state s1 does not involve while a word of s1 went missing ("متحف باريسي" / "متحف ألماني").
-fn parties(a: &Statement, b: &Statement, _: &PairRules) -> Option<PairVerdict> {
+fn parties(a: &Statement, b: &Statement, _: &PairLang) -> Option<PairVerdict> {
     for kind in [
         EntityKind::State,
         EntityKind::Person,

@@ -1,10 +1,12 @@
-//! The comparator's knowledge, compiled from `rules/ar/pairs.toml` (negations, stopwords, opposed
-//! word lists, thresholds, examples) plus the state lexicon of the Arabic rules.
+//! The comparator's knowledge, compiled from `rules/ar/pairs.toml` and `rules/en/pairs.toml`
+//! (negations, stopwords, opposed word lists, thresholds, examples) plus the state, person and
+//! place lexicons of each language, and the learned model of `rules/ar/pairs-model.txt`.
 
 use std::collections::HashSet;
 
 use super::PairLabel;
-use super::features::stem;
+use super::features::stem_as;
+use super::model::PairModel;
 use crate::rules::schema::PairThresholds;
 use crate::rules::{LangRules, RuleSet};
 use crate::text::fold::key;
@@ -36,9 +38,20 @@ pub struct PairCase {
     pub label: PairLabel,
 }
 
-/// Everything the comparator knows, compiled once.
+/// Everything the comparator knows, compiled once: the rules of each language and the model.
 #[derive(Debug, Clone)]
 pub struct PairRules {
+    /// The Arabic rules.
+    pub ar: PairLang,
+    /// The English rules.
+    pub en: PairLang,
+    /// The learned model, used for pairs in the language it was trained on.
+    pub model: Option<PairModel>,
+}
+
+/// The rules of one language.
+#[derive(Debug, Clone)]
+pub struct PairLang {
     /// Negating words and phrases.
     pub negations: Vec<Phrase>,
     /// Stems of function words.
@@ -53,18 +66,71 @@ pub struct PairRules {
     pub examples: Vec<PairCase>,
 }
 
-/// A phrase as written, folded and stemmed word by word.
-pub fn phrase(written: &str) -> Phrase {
-    key(written).split_whitespace().map(stem).collect()
+/// A phrase as written, folded and stemmed word by word (as English or as Arabic).
+pub fn phrase(written: &str, english: bool) -> Phrase {
+    key(written)
+        .split_whitespace()
+        .map(|w| stem_as(english, w))
+        .collect()
 }
 
 impl PairRules {
-    /// Compiles the comparator's rules from the Arabic rules of a rule set.
+    /// Compiles the comparator's rules of both languages from a rule set, with the embedded model.
     pub fn from_ruleset(rules: &RuleSet) -> PairRules {
-        let lang = rules.lang("ar").clone();
+        PairRules {
+            ar: PairLang::from_ruleset(rules, "ar"),
+            en: PairLang::from_ruleset(rules, "en"),
+            model: Some(PairModel::embedded()),
+        }
+    }
+
+    /// The embedded default rules.
+    pub fn embedded() -> PairRules {
+        let set =
+            RuleSet::embedded().unwrap_or_else(|e| panic!("embedded rules are invalid: {}", e[0]));
+        PairRules::from_ruleset(&set)
+    }
+
+    /// Replaces the model with the one of a rules folder (`DIR/ar/pairs-model.txt`), when the
+    /// folder has one; without a folder, or when it has none, the embedded model stays.
+    pub fn with_model_from(
+        mut self,
+        dir: Option<&std::path::Path>,
+    ) -> Result<PairRules, super::model::ModelError> {
+        if let Some(path) = dir.map(|d| d.join(super::model::MODEL_FILE))
+            && path.is_file()
+        {
+            let text = std::fs::read_to_string(&path).map_err(|e| super::model::ModelError {
+                line: 0,
+                message: format!("{}: {e}", path.display()),
+            })?;
+            self.model = Some(PairModel::parse(&text)?);
+        }
+        Ok(self)
+    }
+
+    /// The rules for a language code (`en`, else Arabic).
+    pub fn lang(&self, code: &str) -> &PairLang {
+        if code == "en" { &self.en } else { &self.ar }
+    }
+
+    /// The examples of both rule files.
+    pub fn examples(&self) -> impl Iterator<Item = &PairCase> {
+        self.ar.examples.iter().chain(&self.en.examples)
+    }
+}
+
+impl PairLang {
+    /// Compiles the rules of language `code` of a rule set.
+    pub fn from_ruleset(rules: &RuleSet, code: &str) -> PairLang {
+        let lang = rules.lang(code).clone();
+        let english = code == "en";
         let (file, origins) = &lang.pairs;
-        let list =
-            |v: &[toml::Spanned<String>]| v.iter().map(|w| phrase(w.get_ref())).collect::<Vec<_>>();
+        let list = |v: &[toml::Spanned<String>]| {
+            v.iter()
+                .map(|w| phrase(w.get_ref(), english))
+                .collect::<Vec<_>>()
+        };
         let oppositions = file
             .opposition
             .iter()
@@ -85,25 +151,18 @@ impl PairRules {
                 label: e.label,
             })
             .collect();
-        PairRules {
+        PairLang {
             negations: list(&file.negations),
             stopwords: file
                 .stopwords
                 .iter()
-                .flat_map(|w| phrase(w.get_ref()))
+                .flat_map(|w| phrase(w.get_ref(), english))
                 .collect(),
             oppositions,
             thresholds: file.thresholds,
             examples,
             lang,
         }
-    }
-
-    /// The embedded default rules.
-    pub fn embedded() -> PairRules {
-        let set =
-            RuleSet::embedded().unwrap_or_else(|e| panic!("embedded rules are invalid: {}", e[0]));
-        PairRules::from_ruleset(&set)
     }
 
     /// Whether a stem is a function word.
