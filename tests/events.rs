@@ -216,7 +216,10 @@ fn an_arabic_verb_of_meeting_describes_the_meeting() {
         "ar",
     );
     assert_eq!(m.len(), 1, "{m:?}");
-    assert_eq!(m[0].0, "moscow-2025-03-12-foreign-ministers");
+    assert!(
+        m[0].0.starts_with("moscow-2025-03-12-foreign-ministers-"),
+        "{m:?}"
+    );
     let m = meetings_of(
         "التقى الرئيسان في أنقرة الثلاثاء 4 حزيران/يونيو 2024. وقال أردوغان إن اللقاء كان إيجابيا.",
         "ar",

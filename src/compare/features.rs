@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::model::Claim;
-use crate::rules::LangRules;
+use crate::rules::{Atom, LangRules};
 use crate::text::lexicon::{Clitics, variants};
 use crate::text::token::{Token, TokenKind, tokenize};
 
@@ -23,6 +23,8 @@ pub struct Features {
     pub negated: BTreeSet<String>,
     /// The folded text of the whole claim.
     pub folded: String,
+    /// States the content speaks of (by name, seat or adjective): whom a claim blames or credits.
+    pub targets: BTreeSet<String>,
 }
 
 /// Reads the features of a claim; `negations` are folded negation words.
@@ -44,6 +46,7 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
         words: words(&whole_tokens, rules),
         content_words: content_words(&tokens, rules),
         negated: negated_topics(&tokens, rules, negations),
+        targets: targets(&tokens, rules),
         folded: whole_tokens
             .iter()
             .map(|t| t.key.as_str())
@@ -70,6 +73,21 @@ fn negated_topics(tokens: &[Token], rules: &LangRules, negations: &[String]) -> 
         out.extend(crate::extract::stance::topics(p, rules, i + 1..end));
     }
     out
+}
+
+/// The states a content names: "أديس أبابا تتحمل المسؤولية" names Ethiopia.
+fn targets(tokens: &[Token], rules: &LangRules) -> BTreeSet<String> {
+    rules
+        .speakers
+        .scan(tokens, 0..tokens.len(), Clitics::ConjPrep)
+        .into_iter()
+        .filter_map(|h| match *h.value {
+            Atom::StateName(k) | Atom::Seat(k) | Atom::Adjective(k) => {
+                Some(rules.states[k as usize].party.clone())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn figures(tokens: &[Token]) -> Vec<(String, String)> {

@@ -292,6 +292,17 @@ fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
             .find(|p| y.features.folded.contains(p.as_str()))?;
         why.push(format!("'{phrase}'"));
     }
+    if rule.accuse_each_other {
+        let names = |v: &View, o: &Claim| -> Option<String> {
+            v.features
+                .targets
+                .iter()
+                .find(|t| o.speaker.parties.contains(t))
+                .cloned()
+        };
+        let (p, q) = (names(x, cy)?, names(y, cx)?);
+        why.push(format!("each side names the other ({p}; {q})"));
+    }
     if rule.numbers {
         let clash = x.features.figures.iter().find_map(|(n, u)| {
             y.features

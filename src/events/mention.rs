@@ -25,6 +25,9 @@ pub struct Facts {
     pub parties: BTreeSet<String>,
     /// Levels (foreign_ministers, defence_ministers...).
     pub levels: BTreeSet<String>,
+    /// The levels named right at the meeting word ("اجتماع وزراء الدفاع", "the foreign
+    /// ministers' talks"): those of its participants, not of an official quoted nearby.
+    pub own_levels: BTreeSet<String>,
     /// Number of parties, from a format word (رباعي) or "the two countries".
     pub size: Option<usize>,
     /// Format id.
@@ -103,6 +106,11 @@ pub fn mentions(
                 Attr::Country(_) => !venue(p, rules, word, at),
                 _ => false,
             };
+            if let Attr::Level(l) = &attr
+                && at_meeting_word(p, word, at)
+            {
+                facts[k].own_levels.insert(l.clone());
+            }
             if within_reach(&attr, word, at) && !not_venue {
                 apply(&mut facts[k], attr);
             }
@@ -147,6 +155,23 @@ fn within_reach(attr: &Attr, word: usize, at: usize) -> bool {
         Attr::Status(_) => (-6..=4).contains(&after),
         Attr::Party(_) => true,
     }
+}
+
+/// Whether a level stands at its meeting word as its participants: right after it in Arabic
+/// ("اجتماع وزراء الدفاع"، "لقاء لوزيري الخارجية"), before it in English ("the foreign
+/// ministers' meeting") or after "of"/"between" ("a meeting of defence ministers").
+fn at_meeting_word(p: &Prepared, word: usize, at: usize) -> bool {
+    let after = at as isize - word as isize;
+    if !p.tokens[word].key.is_ascii() {
+        return (1..=2).contains(&after);
+    }
+    let linked = p
+        .tokens
+        .get(word + 1)
+        .is_some_and(|t| matches!(t.key.as_str(), "of" | "between" | "among"));
+    let unbroken = (at.min(word) + 1..at.max(word))
+        .all(|k| p.tokens[k].kind != crate::text::TokenKind::Punct || p.tokens[k].key == "'");
+    unbroken && ((-3..=-1).contains(&after) || (linked && (2..=4).contains(&after)))
 }
 
 /// Whether a place names the meeting it stands next to: after the meeting word in Arabic
@@ -222,10 +247,25 @@ fn attributes(
     published: Option<&PartialDate>,
 ) -> Vec<(usize, Attr)> {
     let mut out = Vec::new();
+    // a place inside (or spelled as) a state's name is the state: عمان in "سلطنة عمان" and in
+    // "انتهى في عمان لقاء" is read as Oman, not Amman
+    let state_names: Vec<(usize, usize)> = rules
+        .speakers
+        .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
+        .into_iter()
+        .filter(|h| matches!(h.value, Atom::StateName(_)))
+        .map(|h| (h.start, h.end()))
+        .collect();
     for h in rules
         .places
         .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
     {
+        if state_names
+            .iter()
+            .any(|&(a, b)| a <= h.start && h.end() <= b)
+        {
+            continue;
+        }
         let place = &rules.place_info[*h.value as usize];
         if place.kind != "country" {
             let locative = locative(p, rules, h.start, h.prefix);
@@ -274,7 +314,10 @@ fn attributes(
         if let Atom::StateName(k) = atom
             && h.start.checked_sub(1).is_some_and(inside)
         {
-            out.push((h.start, Attr::Country(rules.states[k as usize].party.clone())));
+            out.push((
+                h.start,
+                Attr::Country(rules.states[k as usize].party.clone()),
+            ));
         }
         if let Some(x) = party.filter(|_| !matches!(atom, Atom::Head(_) | Atom::Outlet(_))) {
             out.push((h.start, Attr::Party(x)));

@@ -2,6 +2,8 @@
 //! a date that cannot be the same day, disjoint levels, a closed list of parties that leaves one
 //! out), and across documents at least two attributes must agree positively.
 
+use std::collections::BTreeSet;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -52,7 +54,10 @@ pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
     // an unresolved weekday can still tell two meetings apart, but never links them: only
     // full dates count as the same day below
     let (fa, fb) = (&a.facts, &b.facts);
-    let other_day = a.lead_weekday.zip(b.lead_weekday).is_some_and(|(x, y)| x != y)
+    let other_day = a
+        .lead_weekday
+        .zip(b.lead_weekday)
+        .is_some_and(|(x, y)| x != y)
         && (fa.date.full().is_none() || fb.date.full().is_none());
     if other_day
         || conflict(fa, fb, Scope::Corpus).is_some()
@@ -70,14 +75,20 @@ pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
         link.why.push(why);
     };
     if same_place {
-        add(SAME_PLACE, format!("same place ({})", fa.place.as_deref().unwrap_or_default()));
+        add(
+            SAME_PLACE,
+            format!("same place ({})", fa.place.as_deref().unwrap_or_default()),
+        );
     } else if fa.venue_state.is_some() && fa.venue_state == fb.venue_state {
         let state = fa.venue_state.as_deref().unwrap_or_default();
         add(SAME_COUNTRY, format!("same country ({state})"));
     }
     match time(a, b, same_place)? {
         Time::SameDay => add(SAME_DAY, format!("same date ({} ~ {})", fa.date, fb.date)),
-        Time::SameMonth => add(SAME_MONTH, format!("same month ({} ~ {})", fa.date, fb.date)),
+        Time::SameMonth => add(
+            SAME_MONTH,
+            format!("same month ({} ~ {})", fa.date, fb.date),
+        ),
         Time::Near => add(NEAR_PUBLICATION, "published close together".into()),
         Time::Unknown => {}
     }
@@ -86,7 +97,11 @@ pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
         let w = if shared >= 3 { 1.5 } else { 1.0 } * SHARED_PARTIES;
         add(w, format!("{shared} parties in common"));
     }
-    let levels: Vec<&str> = fa.levels.intersection(&fb.levels).map(|s| s.as_str()).collect();
+    let levels: Vec<&str> = fa
+        .levels
+        .intersection(&fb.levels)
+        .map(|s| s.as_str())
+        .collect();
     if !levels.is_empty() {
         add(SAME_LEVEL, format!("same level ({})", levels.join(", ")));
     }
@@ -114,7 +129,13 @@ fn time(a: &LocalEvent, b: &LocalEvent, same_place: bool) -> Option<Time> {
     };
     let (ra, rb) = (window(a), window(b));
     let (Some((a0, a1, ea)), Some((b0, b1, eb))) = (ra, rb) else {
-        return Some(Time::Unknown);
+        // a month named on both sides without a year ("في أيار") still agrees
+        let (x, y) = (&a.facts.date, &b.facts.date);
+        return Some(if x.month.is_some() && x.month == y.month {
+            Time::SameMonth
+        } else {
+            Time::Unknown
+        });
     };
     let gap = if a1 < b0 {
         (b0 - a1).get_days() as i64
@@ -216,8 +237,9 @@ pub fn fit(a: &Facts, b: &Facts) -> Fit {
 enum Scope {
     /// Mentions in one document: a different weekday or level is another meeting.
     Document,
-    /// Accounts in two documents: an unresolved weekday (a talks' first or last day) and the
-    /// level (one report names the ministers, another the presidents who phoned them) are soft.
+    /// Accounts in two documents: an unresolved weekday (a talks' first or last day) is soft,
+    /// and so is a level named away from the meeting word (one report quotes the ministers,
+    /// another the presidents who phoned them); a level named at it is not.
     Corpus,
 }
 
@@ -242,9 +264,14 @@ fn conflict(a: &Facts, b: &Facts, scope: Scope) -> Option<&'static str> {
     if !resolved(a).compatible(&resolved(b)) {
         return Some("dates cannot be the same day");
     }
-    let levels_differ =
-        !a.levels.is_empty() && !b.levels.is_empty() && a.levels.is_disjoint(&b.levels);
-    if scope == Scope::Document && levels_differ {
+    let disjoint = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
+        !x.is_empty() && !y.is_empty() && x.is_disjoint(y)
+    };
+    let levels_differ = match scope {
+        Scope::Document => disjoint(&a.levels, &b.levels),
+        Scope::Corpus => disjoint(&a.own_levels, &b.own_levels),
+    };
+    if levels_differ {
         return Some("different levels");
     }
     for (x, y) in [(a, b), (b, a)] {
@@ -268,6 +295,7 @@ pub fn combine(a: &Facts, b: &Facts) -> Facts {
     out.date = a.date.merge(&b.date);
     out.parties.extend(b.parties.iter().cloned());
     out.levels.extend(b.levels.iter().cloned());
+    out.own_levels.extend(b.own_levels.iter().cloned());
     out.size = a.size.or(b.size);
     out.format = a.format.clone().or_else(|| b.format.clone());
     if out.status == "held" && b.status != "held" && a.date.is_empty() {

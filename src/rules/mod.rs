@@ -45,6 +45,8 @@ pub struct ConflictRule {
     pub negated: bool,
     /// Phrases (folded) one of which side b's claim must contain.
     pub b_phrases: Vec<String>,
+    /// Whether each side's content must name the other side's state.
+    pub accuse_each_other: bool,
     /// Base score.
     pub score: f64,
     /// Where the rule is written (`rules/common/conflicts.toml:12`).
@@ -203,6 +205,7 @@ impl RuleSet {
                     .iter()
                     .map(|x| crate::text::fold::key(x))
                     .collect(),
+                accuse_each_other: r.accuse_each_other,
                 score: r.score,
                 origin,
             });
