@@ -15,6 +15,7 @@ use claimdiff::pairs::PairRules;
 use claimdiff::pipeline::examples;
 use claimdiff::render::{self, View};
 use claimdiff::rules::RuleSet;
+use claimdiff::rules::load::Mode;
 use claimdiff::{DocResult, Step, eval};
 
 use super::args::{ColorChoice, EvalArgs, Format, InputArgs, ReportArgs, RunArgs, TextFormat};
@@ -43,6 +44,19 @@ pub(super) fn rules_check(dir: Option<PathBuf>) -> Result<ExitCode> {
         .as_ref()
         .map_or("built-in rules".to_string(), |d| d.display().to_string());
     let rules = load_rules(&dir)?;
+    if let Some(d) = &dir
+        && let Ok((_, modes, _)) = claimdiff::rules::load::from_dir_with_modes(d)
+    {
+        for (file, mode) in modes {
+            match mode {
+                Mode::Replaced => println!("{file}: replaces the built-in file"),
+                Mode::Overlaid { overridden, added } => println!(
+                    "{file}: laid over the built-in file ({overridden} entr{} overridden, {added} added)",
+                    if overridden == 1 { "y" } else { "ies" }
+                ),
+            }
+        }
+    }
     let failures = examples::run_all(&rules);
     for f in &failures {
         eprintln!("{f}");
