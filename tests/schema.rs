@@ -226,9 +226,7 @@ fn fields(root: &Value, s: &Value) -> String {
                 "?"
             };
             let sub = match sub["$ref"].as_str() {
-                Some(r) if r != "#/$defs/span" => {
-                    &root["$defs"][r.trim_start_matches("#/$defs/")]
-                }
+                Some(r) if r != "#/$defs/span" => &root["$defs"][r.trim_start_matches("#/$defs/")],
                 _ => sub,
             };
             let inner = if sub["type"] == "object" {

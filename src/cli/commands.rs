@@ -117,10 +117,9 @@ pub(super) fn run_view(
 }
 
 fn nothing_read(args: &RunArgs) -> anyhow::Error {
-    let kept = args
-        .output
-        .as_ref()
-        .map_or(String::new(), |o| format!("; {} left as it was", o.display()));
+    let kept = args.output.as_ref().map_or(String::new(), |o| {
+        format!("; {} left as it was", o.display())
+    });
     anyhow!("no input could be read, nothing written{kept}")
 }
 

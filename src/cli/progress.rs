@@ -88,7 +88,8 @@ impl Progress {
         self.docs += 1;
         if self.drawn {
             let step = self.per_doc.get(&d.path).copied().unwrap_or(1);
-            self.bar.inc(if self.bar.length().is_some() { step } else { 1 });
+            self.bar
+                .inc(if self.bar.length().is_some() { step } else { 1 });
         }
     }
 

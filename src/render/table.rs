@@ -4,7 +4,9 @@
 //! the bidirectional algorithm, a row whose cells are all Arabic would otherwise be one
 //! right-to-left run across the column separators, and side B's quote would show under side A.
 
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{
+    Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
+};
 
 use std::io::{self, Write};
 

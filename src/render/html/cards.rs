@@ -48,7 +48,12 @@ fn documents_of(ctx: &Ctx, e: &Event) -> usize {
 /// One finding: kind, score, why, and side A beside side B.
 pub fn finding(ctx: &Ctx, f: &Finding) -> Markup {
     let kind = f.kind.name();
-    let mut states: Vec<&str> = f.a.parties.iter().chain(&f.b.parties).map(String::as_str).collect();
+    let mut states: Vec<&str> =
+        f.a.parties
+            .iter()
+            .chain(&f.b.parties)
+            .map(String::as_str)
+            .collect();
     states.sort_unstable();
     states.dedup();
     html! {
@@ -96,7 +101,9 @@ pub fn source(ctx: &Ctx, c: &Claim) -> Markup {
         .and_then(|d| d.title.as_deref())
         .filter(|t| !t.trim().is_empty())
         .map(|t| excerpt(t, 120));
-    let date = d.and_then(|d| d.published.as_deref()).map_or("undated".into(), clean);
+    let date = d
+        .and_then(|d| d.published.as_deref())
+        .map_or("undated".into(), clean);
     let url = d.and_then(|d| d.url.as_deref()).and_then(safe_url);
     html! {
         p.source {

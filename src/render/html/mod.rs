@@ -90,7 +90,11 @@ impl<'a> Ctx<'a> {
         Ctx {
             report,
             claims,
-            docs: report.documents.iter().map(|d| (d.id.as_str(), d)).collect(),
+            docs: report
+                .documents
+                .iter()
+                .map(|d| (d.id.as_str(), d))
+                .collect(),
             claim_no: report
                 .claims
                 .iter()

@@ -55,7 +55,10 @@ pub fn overlay(rel: &str, default: &str, user: &str, shown: &str) -> (Source, Mo
     if parsed.get("replace").and_then(toml::Value::as_bool) == Some(true) {
         return (plain(rel, shown, user_text), Mode::Replaced);
     }
-    let named: HashSet<&str> = user_entries.iter().filter_map(|e| e.id.as_deref()).collect();
+    let named: HashSet<&str> = user_entries
+        .iter()
+        .filter_map(|e| e.id.as_deref())
+        .collect();
     let mut base = default.to_string();
     let mut overridden = 0;
     for e in entries(default) {
@@ -149,7 +152,10 @@ fn key(line: &str) -> Option<&str> {
     }
     let (k, _) = line.split_once('=')?;
     let k = k.trim();
-    (!k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')).then_some(k)
+    (!k.is_empty()
+        && k.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
+    .then_some(k)
 }
 
 fn first_header(text: &str) -> Option<usize> {
