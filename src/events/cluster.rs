@@ -7,9 +7,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::LocalEvent;
-use super::mention::Facts;
 use super::merge::{self, Link};
+use super::mention::Facts;
+use super::LocalEvent;
 
 /// How many earlier descriptions per blocking key a description is compared with: reports of
 /// one meeting stand close together in a news archive, and the bound keeps merging linear.

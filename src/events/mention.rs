@@ -267,10 +267,7 @@ fn attributes(
         if let Atom::StateName(k) = atom
             && locative(p, rules, h.start, h.prefix)
         {
-            out.push((
-                h.start,
-                Attr::Country(rules.states[k as usize].party.clone()),
-            ));
+            out.push((h.start, Attr::Country(rules.states[k as usize].party.clone())));
         }
         if let Some(x) = party.filter(|_| !matches!(atom, Atom::Head(_) | Atom::Outlet(_))) {
             out.push((h.start, Attr::Party(x)));

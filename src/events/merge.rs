@@ -52,10 +52,7 @@ pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
     // an unresolved weekday can still tell two meetings apart, but never links them: only
     // full dates count as the same day below
     let (fa, fb) = (&a.facts, &b.facts);
-    let other_day = a
-        .lead_weekday
-        .zip(b.lead_weekday)
-        .is_some_and(|(x, y)| x != y)
+    let other_day = a.lead_weekday.zip(b.lead_weekday).is_some_and(|(x, y)| x != y)
         && (fa.date.full().is_none() || fb.date.full().is_none());
     if other_day
         || conflict(fa, fb, Scope::Corpus).is_some()
@@ -73,20 +70,14 @@ pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
         link.why.push(why);
     };
     if same_place {
-        add(
-            SAME_PLACE,
-            format!("same place ({})", fa.place.as_deref().unwrap_or_default()),
-        );
+        add(SAME_PLACE, format!("same place ({})", fa.place.as_deref().unwrap_or_default()));
     } else if fa.venue_state.is_some() && fa.venue_state == fb.venue_state {
         let state = fa.venue_state.as_deref().unwrap_or_default();
         add(SAME_COUNTRY, format!("same country ({state})"));
     }
     match time(a, b, same_place)? {
         Time::SameDay => add(SAME_DAY, format!("same date ({} ~ {})", fa.date, fb.date)),
-        Time::SameMonth => add(
-            SAME_MONTH,
-            format!("same month ({} ~ {})", fa.date, fb.date),
-        ),
+        Time::SameMonth => add(SAME_MONTH, format!("same month ({} ~ {})", fa.date, fb.date)),
         Time::Near => add(NEAR_PUBLICATION, "published close together".into()),
         Time::Unknown => {}
     }
@@ -95,11 +86,7 @@ pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
         let w = if shared >= 3 { 1.5 } else { 1.0 } * SHARED_PARTIES;
         add(w, format!("{shared} parties in common"));
     }
-    let levels: Vec<&str> = fa
-        .levels
-        .intersection(&fb.levels)
-        .map(|s| s.as_str())
-        .collect();
+    let levels: Vec<&str> = fa.levels.intersection(&fb.levels).map(|s| s.as_str()).collect();
     if !levels.is_empty() {
         add(SAME_LEVEL, format!("same level ({})", levels.join(", ")));
     }

@@ -255,12 +255,7 @@ pub fn group(
     let mut first_node = Vec::with_capacity(docs.len());
     for d in docs {
         first_node.push(nodes.len());
-        nodes.extend(
-            d.events
-                .events
-                .iter()
-                .map(|event| cluster::Node { doc: d.doc, event }),
-        );
+        nodes.extend(d.events.events.iter().map(|event| cluster::Node { doc: d.doc, event }));
     }
     let clusters = cluster::cluster(&nodes, merge::THRESHOLD);
     let mut cluster_of = vec![0; nodes.len()];
@@ -348,10 +343,7 @@ fn event_id(f: &Facts, mentions: &[Mention]) -> String {
         "undated".to_string()
     };
     let mut hash = sha2::Sha256::new();
-    if let Some(m) = mentions
-        .iter()
-        .min_by(|a, b| (&a.doc, a.span).cmp(&(&b.doc, b.span)))
-    {
+    if let Some(m) = mentions.iter().min_by(|a, b| (&a.doc, a.span).cmp(&(&b.doc, b.span))) {
         hash.update(m.doc.as_bytes());
         hash.update(m.span.start.to_le_bytes());
     }

@@ -38,12 +38,7 @@ pub fn publication(
         .or_else(|| dateline(p, langs).map(|d| (d, DateSource::Dateline)))
         .or_else(|| in_name(&doc.id).map(|d| (d, DateSource::FileName)))
         .or_else(|| file_name(&doc.path).map(|d| (d, DateSource::FileName)))
-        .or_else(|| {
-            doc.url
-                .as_deref()
-                .and_then(in_url)
-                .map(|d| (d, DateSource::Url))
-        })
+        .or_else(|| doc.url.as_deref().and_then(in_url).map(|d| (d, DateSource::Url)))
         .or_else(|| run_default.map(|d| (d, DateSource::Option)))
 }
 
@@ -87,10 +82,8 @@ pub fn numeric(text: &str) -> Option<PartialDate> {
             .expect("a valid pattern")
     });
     static DMY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?:^|[^0-9])([0-9]{1,2})([./-])([0-9]{1,2})[./-]((?:19|20)[0-9]{2})(?:[^0-9]|$)",
-        )
-        .expect("a valid pattern")
+        Regex::new(r"(?:^|[^0-9])([0-9]{1,2})([./-])([0-9]{1,2})[./-]((?:19|20)[0-9]{2})(?:[^0-9]|$)")
+            .expect("a valid pattern")
     });
     let ascii: String = text.chars().map(ascii_digit).collect();
     if let Some(c) = ISO.captures(&ascii) {
@@ -136,8 +129,7 @@ fn file_name(path: &str) -> Option<PartialDate> {
 /// A date in an article's address: `/2021/04/06/`, or one in its last component.
 fn in_url(url: &str) -> Option<PartialDate> {
     static PATH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/((?:19|20)[0-9]{2})/([01]?[0-9])/([0-3]?[0-9])(?:/|$)")
-            .expect("a valid pattern")
+        Regex::new(r"/((?:19|20)[0-9]{2})/([01]?[0-9])/([0-3]?[0-9])(?:/|$)").expect("a valid pattern")
     });
     PATH.captures(url)
         .and_then(|c| full(&c[1], &c[2], &c[3]))
@@ -155,18 +147,9 @@ mod tests {
     #[test]
     fn numeric_dates_in_both_orders_and_digit_series() {
         assert_eq!(iso(numeric("2024-03-09 10:31")), Some("2024-03-09".into()));
-        assert_eq!(
-            iso(numeric("2019-07-02T08:00:06+03:00")),
-            Some("2019-07-02".into())
-        );
-        assert_eq!(
-            iso(numeric("[21/11/2017 07:15]")),
-            Some("2017-11-21".into())
-        );
-        assert_eq!(
-            iso(numeric("دمشق – سوريا – 05-02-2016")),
-            Some("2016-02-05".into())
-        );
+        assert_eq!(iso(numeric("2019-07-02T08:00:06+03:00")), Some("2019-07-02".into()));
+        assert_eq!(iso(numeric("[21/11/2017 07:15]")), Some("2017-11-21".into()));
+        assert_eq!(iso(numeric("دمشق – سوريا – 05-02-2016")), Some("2016-02-05".into()));
         assert_eq!(iso(numeric("٠٣/٠٨/٢٠٢٢")), Some("2022-08-03".into()));
         assert_eq!(iso(numeric("12/25/2020")), Some("2020-12-25".into()));
         assert_eq!(numeric("call 2024-13-40 now"), None);
@@ -175,16 +158,10 @@ mod tests {
 
     #[test]
     fn dates_in_file_names_and_addresses() {
-        assert_eq!(
-            iso(in_name("talks-2023-05-10-agency")),
-            Some("2023-05-10".into())
-        );
+        assert_eq!(iso(in_name("talks-2023-05-10-agency")), Some("2023-05-10".into()));
         assert_eq!(iso(in_name("report_20161201")), Some("2016-12-01".into()));
         assert_eq!(in_name("article-12345678901"), None);
-        assert_eq!(
-            iso(file_name("a/2016-01-01/b-2017-02-03.txt")),
-            Some("2017-02-03".into())
-        );
+        assert_eq!(iso(file_name("a/2016-01-01/b-2017-02-03.txt")), Some("2017-02-03".into()));
         assert_eq!(
             iso(in_url("https://example.org/world/2019/3/7/some-title")),
             Some("2019-03-07".into())
