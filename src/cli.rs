@@ -1,11 +1,13 @@
 //! Command-line parsing (clap derive) and dispatch to the library; nothing here analyses text.
-//! Exit status: 0 success, 1 when input was skipped (or findings with --fail-on-findings),
-//! 2 for a usage error, a rules error or an output that could not be written. The arguments are
+//! Exit status: 0 success, 1 when some input was skipped, 2 for an error (usage, rules, an output
+//! that could not be written, or no input that could be read), 3 for findings with
+//! `--fail-on-findings`. The arguments are
 //! declared in `args`, each command's run in `commands`, where output goes in `output`.
 
 mod args;
 mod commands;
 mod output;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -25,7 +27,12 @@ pub fn run() -> Result<ExitCode> {
         Command::Rules {
             command: RulesCommand::Check { dir },
         } => commands::rules_check(dir),
-        Command::Pair { s1, s2, rules } => commands::pair(&s1, &s2, &rules),
+        Command::Pair {
+            s1,
+            s2,
+            rules,
+            format,
+        } => commands::pair(&s1, &s2, &rules, format),
         Command::Pairs {
             file,
             output,

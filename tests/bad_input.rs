@@ -331,13 +331,17 @@ fn documents_over_max_doc_bytes_are_skipped_not_truncated() {
 
 #[test]
 fn standard_input_over_max_doc_bytes_is_skipped() {
-    let run = Run::of(
-        claimdiff()
-            .args(["claims", "--format", "json", "--max-doc-bytes", "10", "-"])
-            .write_stdin("وقال الوزير إن المحادثات كانت بناءة."),
-    );
-    assert_eq!(run.code, 1);
-    run.assert_stderr("-: more than --max-doc-bytes 10 bytes: skipped, not truncated");
+    // the only input skipped: nothing could be read, so nothing is written (exit 2, issue 15)
+    claimdiff()
+        .args(["claims", "--format", "json", "--max-doc-bytes", "10", "-"])
+        .write_stdin("وقال الوزير إن المحادثات كانت بناءة.")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "-: more than --max-doc-bytes 10 bytes: skipped, not truncated",
+        ))
+        .stderr(predicates::str::contains("no input could be read"));
 }
 
 #[test]

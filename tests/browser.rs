@@ -79,12 +79,21 @@ struct Loaded {
 
 /// Loads `page` in headless Chromium and dumps the DOM once its scripts have run.
 fn load(chromium: &Path, page: &Path) -> Loaded {
+    load_fragment(chromium, page, "")
+}
+
+/// Loads `page#fragment` (the page reads filters from its fragment).
+fn load_fragment(chromium: &Path, page: &Path, fragment: &str) -> Loaded {
     let work = tempfile::tempdir().expect("a temp dir");
     let (out, err) = (work.path().join("dom.html"), work.path().join("log.txt"));
-    let url = format!(
+    let mut url = format!(
         "file://{}",
         page.canonicalize().expect("page exists").display()
     );
+    if !fragment.is_empty() {
+        url.push('#');
+        url.push_str(fragment);
+    }
     let mut child = Process::new(chromium)
         .args([
             "--headless",
@@ -226,6 +235,77 @@ fn seeds_report_shows_every_finding() {
     }
     assert!(!select(dom, "blockquote.excerpt[dir=rtl][lang=ar] mark.cue").is_empty());
     assert!(!select(dom, "mark.speaker").is_empty());
+    // every claim of a side links to its place in the documents section, and the target exists
+    let links = select(dom, ".finding .side a.src-claim");
+    assert!(!links.is_empty(), "no link from a side to its claim");
+    for a in links {
+        let target = a.value().attr("href").unwrap().trim_start_matches('#');
+        assert_eq!(
+            select(dom, &format!("#documents [id=\"{target}\"]")).len(),
+            1,
+            "{target}"
+        );
+    }
+    for a in select(dom, "#contents a") {
+        let target = a.value().attr("href").unwrap().trim_start_matches('#');
+        assert_eq!(
+            select(dom, &format!("[id=\"{target}\"]")).len(),
+            1,
+            "{target}"
+        );
+    }
+    assert!(
+        !raw.contains(seeds.to_str().unwrap()),
+        "a local path in the page"
+    );
+}
+
+/// The state filter and the text search, applied from the page's address as a reader's link
+/// would, hide exactly the findings that do not match.
+#[test]
+fn seeds_report_filters_by_state_and_searches_text() {
+    let Some(chromium) = browser() else { return };
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let report = json_report(&seeds);
+    let findings = report["findings"].as_array().expect("findings");
+    let with = |state: &str| {
+        findings
+            .iter()
+            .filter(|f| {
+                ["a", "b"].iter().any(|s| {
+                    f[*s]["parties"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|p| p == state)
+                })
+            })
+            .count()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (path, raw) = html_report(&seeds, dir.path());
+    let shown = |fragment: &str| {
+        let page = load_fragment(&chromium, &path, fragment);
+        assert_clean(&raw, &page);
+        let n = select(&page.dom, ".finding:not([hidden])").len();
+        assert_eq!(attr(&page.dom, "#shown", "data-shown"), Some(n.to_string()));
+        n
+    };
+    let tr = with("TR");
+    assert!(
+        tr > 0 && tr < findings.len(),
+        "TR is on some findings, not all"
+    );
+    assert_eq!(shown("state=TR"), tr);
+    assert_eq!(shown("state=ZZ"), 0);
+    // the search matches words anywhere in a finding's card, case-insensitively
+    let kind = findings[0]["kind"].as_str().unwrap().replace('_', " ");
+    let by_kind = findings
+        .iter()
+        .filter(|f| f["kind"] == findings[0]["kind"])
+        .count();
+    assert!(shown(&format!("q={}", kind.to_uppercase())) >= by_kind);
+    assert_eq!(shown("q=no-such-word-anywhere"), 0);
 }
 
 #[test]

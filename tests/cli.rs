@@ -120,7 +120,7 @@ fn fail_on_findings_sets_the_exit_status() {
     claimdiff()
         .args(["report", "seeds", "--fail-on-findings", "--quiet"])
         .assert()
-        .code(1);
+        .code(3);
     claimdiff()
         .args([
             "report",

@@ -24,19 +24,61 @@ const EXAMPLES: &str = "Examples:
   claimdiff eval --gold gold.json seeds/           score against a hand annotation
   claimdiff rules check my-rules/                  validate a rules folder
 
-Exit status: 0 ok; 1 input skipped (or findings, with --fail-on-findings); 2 usage, rules or output error.";
+Exit status: 0 ok; 1 some input skipped; 2 error (usage, rules, output, or no input readable);
+3 findings, with --fail-on-findings.";
+
+const CLAIMS_EXAMPLES: &str = "Examples:
+  claimdiff claims article.txt                     a table of the claims
+  claimdiff claims seeds/ --format json            the claimdiff/1 export
+  claimdiff claims corpus.jsonl --format jsonl     one claim per line, written as it goes
+  cat article.txt | claimdiff claims -             read standard input";
+
+const EVENTS_EXAMPLES: &str = "Examples:
+  claimdiff events seeds/                          meetings with their claims, as tables
+  claimdiff events seeds/ --format jsonl           one event per line
+  claimdiff events seeds/ --format md -o events.md";
+
+const REPORT_EXAMPLES: &str = "Examples:
+  claimdiff report seeds/                          conflicts per meeting, as tables
+  claimdiff report seeds/ --format html -o report.html
+  claimdiff report seeds/ --format jsonl --kind denial
+                                                   one finding per line, its claims inline
+  claimdiff report corpus.jsonl --min-score 0.8 --fail-on-findings
+                                                   exit 3 when anything is flagged
+  claimdiff report seeds/ --color always | less -R";
+
+const EVAL_EXAMPLES: &str = "Examples:
+  claimdiff eval --gold tests/data/seeds-gold.json seeds/
+  claimdiff eval --gold gold.json seeds/ --format json";
+
+const PAIR_EXAMPLES: &str = "Examples:
+  claimdiff pair 'ارتفعت الأسعار' 'انخفضت الأسعار'
+  claimdiff pair 'Prices rose.' 'Prices fell.' --format json";
+
+const PAIRS_EXAMPLES: &str = "Examples:
+  claimdiff pairs stance-dev.csv -o labelled.csv
+  cat pairs.csv | claimdiff pairs - > labelled.csv";
+
+const RULES_EXAMPLES: &str = "Examples:
+  claimdiff rules check                            the built-in rules
+  claimdiff rules check my-rules/                  a folder: what it overlays or replaces, and its examples";
 
 #[derive(Subcommand)]
 pub(super) enum Command {
     /// Extract the claims of each document (who said what, with which cue and stance).
+    #[command(after_help = CLAIMS_EXAMPLES)]
     Claims(RunArgs),
     /// Group claims by the meeting they are about.
+    #[command(after_help = EVENTS_EXAMPLES)]
     Events(RunArgs),
     /// Flag conflicting accounts, meeting by meeting (the main job).
+    #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
     /// Score a run against a claim-gold/1 annotation, as score.py does.
+    #[command(after_help = EVAL_EXAMPLES)]
     Eval(EvalArgs),
     /// Does the second statement agree with the first, contradict it (disagree), or neither (other)?
+    #[command(after_help = PAIR_EXAMPLES)]
     Pair {
         /// The first statement.
         s1: String,
@@ -45,8 +87,12 @@ pub(super) enum Command {
         /// Use the rules in this folder.
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
+        /// Output format: the label and reason as text, or one JSON object.
+        #[arg(long, short, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
     },
     /// Label every row of a CSV with columns s1,s2 (others kept); adds `predicted` and `why`.
+    #[command(after_help = PAIRS_EXAMPLES)]
     Pairs {
         /// The CSV file (- for standard input).
         file: PathBuf,
@@ -58,6 +104,7 @@ pub(super) enum Command {
         rules: Option<PathBuf>,
     },
     /// Work with rule folders.
+    #[command(after_help = RULES_EXAMPLES)]
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
@@ -67,6 +114,7 @@ pub(super) enum Command {
 #[derive(Subcommand)]
 pub(super) enum RulesCommand {
     /// Validate a rules folder (default: the built-in rules); every error as path:line:col: message.
+    #[command(after_help = RULES_EXAMPLES)]
     Check {
         /// The folder to check.
         dir: Option<PathBuf>,
@@ -78,7 +126,8 @@ pub(super) struct InputArgs {
     /// Files (.txt, .html, .jsonl, .ndjson), folders (read recursively, sorted), or - for standard input.
     #[arg(required = true)]
     pub(super) inputs: Vec<PathBuf>,
-    /// Use the rules in this folder (files it lacks come from the built-in rules).
+    /// Use the rules in this folder: each file adds to and overrides the built-in file's
+    /// entries (by id, lemma or name), or replaces it with `replace = true`.
     #[arg(long, value_name = "DIR")]
     pub(super) rules: Option<PathBuf>,
     /// Replace invalid UTF-8 instead of skipping the document.
@@ -99,9 +148,14 @@ pub(super) struct RunArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub(super) format: Format,
-    /// Write to this file (whole or not at all) instead of standard output.
+    /// Write to this file (whole or not at all) instead of standard output; nothing is written
+    /// when no input could be read.
     #[arg(long, short, value_name = "FILE")]
     pub(super) output: Option<PathBuf>,
+    /// Colour the table's kinds and scores: auto (when standard output is a terminal and
+    /// NO_COLOR is unset), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub(super) color: ColorChoice,
 }
 
 #[derive(Args, Clone)]
@@ -117,7 +171,7 @@ pub(super) struct ReportArgs {
     /// Only findings about these events (ids).
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     pub(super) event: Vec<String>,
-    /// Exit with status 1 when anything is flagged (for pipelines).
+    /// Exit with status 3 when anything is flagged (for pipelines).
     #[arg(long)]
     pub(super) fail_on_findings: bool,
 }
@@ -129,9 +183,27 @@ pub(super) struct EvalArgs {
     pub(super) gold: PathBuf,
     #[command(flatten)]
     pub(super) input: InputArgs,
-    /// Print the figures as one JSON object.
-    #[arg(long)]
+    /// Output format: the figures as lines of text, or one JSON object.
+    #[arg(long, short, value_enum, default_value_t = TextFormat::Text)]
+    pub(super) format: TextFormat,
+    /// The same as `--format json` (kept for scripts written before it).
+    #[arg(long, hide = true)]
     pub(super) json: bool,
+}
+
+/// The output of the commands that print a verdict or figures rather than a report.
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TextFormat {
+    Text,
+    Json,
+}
+
+/// When to colour terminal output.
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]

@@ -1,14 +1,13 @@
 //! What each subcommand does, in terms of the library: load the rules, stream the input through
 //! [`claimdiff::analyze`] (or [`claimdiff::analyze_each`]), write what the renderer makes of it,
 //! and turn the outcome into an exit status. Problems with the input go to standard error as they
-//! are met, under a progress bar when standard error is a terminal.
+//! are met, under a progress bar when standard error is a terminal (`progress`).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use claimdiff::corpus::{Options, Paths};
 use claimdiff::model::Report;
@@ -16,10 +15,12 @@ use claimdiff::pairs::PairRules;
 use claimdiff::pipeline::examples;
 use claimdiff::render::{self, View};
 use claimdiff::rules::RuleSet;
+use claimdiff::rules::load::Mode;
 use claimdiff::{DocResult, Step, eval};
 
-use super::args::{EvalArgs, Format, InputArgs, ReportArgs, RunArgs};
+use super::args::{ColorChoice, EvalArgs, Format, InputArgs, ReportArgs, RunArgs, TextFormat};
 use super::output;
+use super::progress::Progress;
 
 /// Loads the rules of `dir`, or the built-in ones; every error in one message.
 pub(super) fn load_rules(dir: &Option<PathBuf>) -> Result<RuleSet> {
@@ -43,6 +44,19 @@ pub(super) fn rules_check(dir: Option<PathBuf>) -> Result<ExitCode> {
         .as_ref()
         .map_or("built-in rules".to_string(), |d| d.display().to_string());
     let rules = load_rules(&dir)?;
+    if let Some(d) = &dir
+        && let Ok((_, modes, _)) = claimdiff::rules::load::from_dir_with_modes(d)
+    {
+        for (file, mode) in modes {
+            match mode {
+                Mode::Replaced => println!("{file}: replaces the built-in file"),
+                Mode::Overlaid { overridden, added } => println!(
+                    "{file}: laid over the built-in file ({overridden} entr{} overridden, {added} added)",
+                    if overridden == 1 { "y" } else { "ies" }
+                ),
+            }
+        }
+    }
     let failures = examples::run_all(&rules);
     for f in &failures {
         eprintln!("{f}");
@@ -64,7 +78,13 @@ pub(super) fn rules_check(dir: Option<PathBuf>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `claims`, `events` and `report`: one view of the report, in the chosen format.
+/// Exit status when some input was skipped.
+const SKIPPED: u8 = 1;
+/// Exit status when `--fail-on-findings` is set and something was flagged.
+const FLAGGED: u8 = 3;
+
+/// `claims`, `events` and `report`: one view of the report, in the chosen format. When no input
+/// could be read, nothing is written (an earlier good report stays) and the run is an error.
 pub(super) fn run_view(
     args: &RunArgs,
     view: View,
@@ -74,23 +94,40 @@ pub(super) fn run_view(
     if args.format == Format::Jsonl && view == View::Claims {
         return stream_jsonl(args, &rules);
     }
-    let (mut rep, skipped) = report_of(&args.input, &rules);
+    let (mut rep, progress) = report_of(&args.input, &rules);
+    if progress.nothing_read() {
+        return Err(nothing_read(args));
+    }
     if let Some(ra) = report {
         filter_findings(&mut rep, ra);
     }
     let format = render_format(args.format);
-    let width = terminal_width();
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let width = terminal_width(to_terminal);
+    let color = use_color(args.color, to_terminal);
     output::emit(args.output.as_deref(), &args.input.inputs, &mut |w| {
-        render::write(w, &rep, format, view, width)
+        render::write_styled(w, &rep, format, view, width, color)
     })?;
     let flagged = report.is_some_and(|a| a.fail_on_findings) && !rep.findings.is_empty();
-    Ok(status(skipped || flagged))
+    Ok(if flagged {
+        ExitCode::from(FLAGGED)
+    } else {
+        status(progress.skipped)
+    })
+}
+
+fn nothing_read(args: &RunArgs) -> anyhow::Error {
+    let kept = args.output.as_ref().map_or(String::new(), |o| {
+        format!("; {} left as it was", o.display())
+    });
+    anyhow!("no input could be read, nothing written{kept}")
 }
 
 /// `claims --format jsonl`: one claim per line, written as each batch of documents finishes.
+/// Output to a file goes through a temporary file, so when nothing could be read the target is
+/// left untouched.
 fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
-    let mut skipped = false;
-    let bar = progress(args.input.quiet);
+    let mut progress = Progress::new(&args.input.inputs, args.input.quiet);
     let lines = |r: DocResult| {
         let mut buf = Vec::new();
         for c in &r.claims {
@@ -98,32 +135,42 @@ fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
         }
         buf
     };
-    output::emit(args.output.as_deref(), &args.input.inputs, &mut |w| {
+    let result = output::emit(args.output.as_deref(), &args.input.inputs, &mut |w| {
         claimdiff::analyze_each(source(&args.input), rules, &lines, &mut |step| {
             match step {
                 Step::Doc(bytes) => {
-                    bar.inc(1);
+                    progress.docs += 1;
                     w.write_all(&bytes)?;
                 }
-                Step::Problem(p) => skipped |= note(&bar, args.input.quiet, &p),
+                Step::Problem(p) => progress.problem(&p),
             }
-            Ok(())
-        })
-    })?;
-    bar.finish_and_clear();
-    Ok(status(skipped))
+            Ok::<(), std::io::Error>(())
+        })?;
+        if progress.nothing_read() {
+            return Err(std::io::Error::other(NOTHING_READ));
+        }
+        Ok(())
+    });
+    progress.finish(None);
+    if progress.nothing_read() {
+        return Err(nothing_read(args));
+    }
+    result?;
+    Ok(status(progress.skipped))
 }
 
-/// Analyses the inputs into a report; also whether any document was skipped.
-fn report_of(input: &InputArgs, rules: &RuleSet) -> (Report, bool) {
-    let mut skipped = false;
-    let bar = progress(input.quiet);
+/// The marker error that aborts writing when no input could be read.
+const NOTHING_READ: &str = "no input could be read";
+
+/// Analyses the inputs into a report, with the progress that counted what was read.
+fn report_of(input: &InputArgs, rules: &RuleSet) -> (Report, Progress) {
+    let mut progress = Progress::new(&input.inputs, input.quiet);
     let report = claimdiff::analyze(source(input), rules, &mut |step| match step {
-        Step::Doc(_) => bar.inc(1),
-        Step::Problem(p) => skipped |= note(&bar, input.quiet, &p),
+        Step::Doc(d) => progress.doc(d),
+        Step::Problem(p) => progress.problem(&p),
     });
-    bar.finish_and_clear();
-    (report, skipped)
+    progress.finish(Some(&report));
+    (report, progress)
 }
 
 /// The documents the arguments name.
@@ -137,31 +184,10 @@ fn source(input: &InputArgs) -> Paths<'_> {
     }
 }
 
-/// Reports an input problem on standard error (notes only without `--quiet`); whether a
-/// document was skipped.
-fn note(bar: &ProgressBar, quiet: bool, p: &claimdiff::corpus::Problem) -> bool {
-    if p.skipped || !quiet {
-        bar.suspend(|| eprintln!("claimdiff: {p}"));
-    }
-    p.skipped
-}
-
-fn progress(quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} {msg}")
-            .expect("a valid template"),
-    );
-    bar
-}
-
-/// Exit status 1 when input was skipped or findings fail the run, else 0.
-fn status(failed: bool) -> ExitCode {
-    if failed {
-        ExitCode::from(1)
+/// Exit status 1 when input was skipped, else 0.
+fn status(skipped: bool) -> ExitCode {
+    if skipped {
+        ExitCode::from(SKIPPED)
     } else {
         ExitCode::SUCCESS
     }
@@ -186,11 +212,26 @@ fn render_format(f: Format) -> render::Format {
     }
 }
 
-fn terminal_width() -> u16 {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(120)
+/// The table width: the terminal's when writing to one, else `$COLUMNS`, else 100.
+fn terminal_width(to_terminal: bool) -> u16 {
+    let real = to_terminal
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(w, _)| w.0);
+    real.or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|&w| w >= 20)
+        .unwrap_or(100)
+}
+
+/// Whether to colour the table: `auto` colours a terminal unless `NO_COLOR` is set.
+fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }
 
 /// `eval`: scores a run against a claim-gold/1 annotation.
@@ -200,21 +241,38 @@ pub(super) fn eval(a: &EvalArgs) -> Result<ExitCode> {
         .with_context(|| format!("cannot read {}", a.gold.display()))?;
     let gold: eval::Gold = serde_json::from_str(&text)
         .with_context(|| format!("{}: not a claim-gold/1 file", a.gold.display()))?;
-    let (report, skipped) = report_of(&a.input, &rules);
+    let (report, progress) = report_of(&a.input, &rules);
+    if progress.nothing_read() {
+        return Err(anyhow!("no input could be read"));
+    }
     let scores = eval::score(&gold, &report);
-    if a.json {
+    if a.json || a.format == TextFormat::Json {
         println!("{}", serde_json::to_string(&scores)?);
     } else {
         print!("{}", scores.lines());
     }
-    Ok(status(skipped))
+    Ok(status(progress.skipped))
 }
 
 /// `pair`: labels one pair of statements.
-pub(super) fn pair(s1: &str, s2: &str, rules: &Option<PathBuf>) -> Result<ExitCode> {
+pub(super) fn pair(
+    s1: &str,
+    s2: &str,
+    rules: &Option<PathBuf>,
+    format: TextFormat,
+) -> Result<ExitCode> {
     let rules = PairRules::from_ruleset(&load_rules(rules)?).with_model_from(rules.as_deref())?;
     let v = claimdiff::pairs::compare(s1, s2, &rules);
-    println!("{}\n{} ({})", v.label.as_str(), v.why, v.rule);
+    match format {
+        TextFormat::Text => println!("{}\n{} ({})", v.label.as_str(), v.why, v.rule),
+        TextFormat::Json => println!(
+            "{}",
+            serde_json::json!({
+                "s1": s1, "s2": s2, "label": v.label, "why": v.why, "rule": v.rule,
+                "confidence": v.confidence,
+            })
+        ),
+    }
     Ok(ExitCode::SUCCESS)
 }
 

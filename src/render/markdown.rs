@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{View, excerpt, parties, table::event_header, table::summary};
+use super::{
+    View, doc_of, excerpt, parties, safe_url, source_line, table::event_header, table::summary,
+};
 use crate::model::{Claim, Report};
 
 /// Escapes text for a Markdown table cell.
@@ -49,14 +51,23 @@ pub fn write(out: &mut dyn Write, r: &Report, view: View) -> io::Result<()> {
                         let first = ids
                             .first()
                             .and_then(|id| r.claims.iter().find(|c| &c.id == id));
+                        let Some(c) = first else {
+                            return format!("{}: —", parties(p));
+                        };
+                        let doc = doc_of(r, c);
+                        let source = cell(&source_line(doc, &c.doc));
+                        let link = doc
+                            .and_then(|d| d.url.as_deref())
+                            .and_then(safe_url)
+                            .map_or(String::new(), |u| format!(" ([article]({u}))"));
                         format!(
-                            "{}: {}",
+                            "{}: {}<br>— {source}{link}",
                             parties(p),
-                            cell(&first.map_or(String::new(), |c| format!(
+                            cell(&format!(
                                 "{} — {}",
                                 c.speaker.name,
                                 excerpt(&c.content.text, 160)
-                            )))
+                            ))
                         )
                     };
                     writeln!(

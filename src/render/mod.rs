@@ -2,12 +2,15 @@
 //! [`io::Write`]. Nothing in extraction or comparison knows about output.
 
 pub mod html;
+pub mod jsonl;
 pub mod markdown;
 pub mod table;
 
 use std::io::{self, Write};
 
-use crate::model::{Claim, Report};
+use crate::model::{Claim, Document, Report};
+
+pub use jsonl::write_jsonl;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +19,8 @@ pub enum Format {
     Table,
     /// The whole `claimdiff/1` export.
     Json,
-    /// One claim per line.
+    /// One JSON object per line: a claim, an event or a finding (with its event and claims
+    /// inline), by view.
     Jsonl,
     /// Markdown.
     Markdown,
@@ -43,10 +47,22 @@ pub fn write(
     view: View,
     width: u16,
 ) -> io::Result<()> {
+    write_styled(out, report, format, view, width, false)
+}
+
+/// As [`write`], with terminal colours for the table's kinds and scores when `color` is set.
+pub fn write_styled(
+    out: &mut dyn Write,
+    report: &Report,
+    format: Format,
+    view: View,
+    width: u16,
+    color: bool,
+) -> io::Result<()> {
     match format {
         Format::Json => write_json(out, report),
-        Format::Jsonl => report.claims.iter().try_for_each(|c| write_jsonl(out, c)),
-        Format::Table => table::write(out, report, view, width),
+        Format::Jsonl => jsonl::write(out, report, view),
+        Format::Table => table::write(out, report, view, width, color),
         Format::Markdown => markdown::write(out, report, view),
         Format::Html => html::write(out, report),
     }
@@ -61,10 +77,49 @@ fn write_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     buf.flush()
 }
 
-/// One claim as a JSON line.
-pub fn write_jsonl(out: &mut dyn Write, c: &Claim) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, c)?;
-    out.write_all(b"\n")
+/// Where a claim was read, in words: outlet (or document id), title, date, and the document id
+/// after an outlet, as "Outlet · “Title” · 2023-04-25 · doc-id". Never a local path.
+pub fn source_line(doc: Option<&Document>, id: &str) -> String {
+    let Some(d) = doc else {
+        return strip_bidi(id);
+    };
+    let outlet = d.outlet.as_deref().filter(|o| !o.trim().is_empty());
+    let mut parts = vec![strip_bidi(outlet.unwrap_or(&d.id))];
+    if let Some(t) = d.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        parts.push(format!("“{}”", excerpt(t, 80)));
+    }
+    parts.push(d.published.as_deref().map_or("undated".into(), strip_bidi));
+    if outlet.is_some() {
+        parts.push(strip_bidi(&d.id));
+    }
+    parts.join(" · ")
+}
+
+/// An article address that is safe to make a link of: `http` or `https` only (a `javascript:`
+/// address from metadata must never become clickable), with the characters that could end a
+/// Markdown link or table cell percent-encoded.
+pub fn safe_url(url: &str) -> Option<String> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return None;
+    }
+    let mut out = String::with_capacity(u.len());
+    for c in strip_bidi(u).chars() {
+        match c {
+            ' ' | '(' | ')' | '<' | '>' | '|' | '"' | '\'' | '`' | '[' | ']' | '\\' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// The document a claim comes from.
+pub fn doc_of<'a>(r: &'a Report, c: &Claim) -> Option<&'a Document> {
+    r.documents.iter().find(|d| d.id == c.doc)
 }
 
 /// Removes bidirectional control characters, so that article text cannot reorder a table or page.

@@ -1,5 +1,10 @@
-//! Reading rule files: the embedded defaults, a `--rules DIR` folder (files it lacks fall back to
-//! the defaults), and the `path:line:col: message` errors that `rules check` prints.
+//! Reading rule files: the embedded defaults, a `--rules DIR` folder (each of its files laid
+//! over the built-in file entry by entry, or replacing it with `replace = true`; see `overlay`),
+//! and the `path:line:col: message` errors that `rules check` prints.
+
+mod overlay;
+
+pub use overlay::Mode;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -103,25 +108,49 @@ pub struct Source {
     pub rel: String,
     /// Path shown in messages.
     pub shown: String,
-    /// File contents.
+    /// File contents (for a user file laid over the built-in one, the merged text).
     pub text: String,
+    /// For merged text, which file and line each part comes from (in order of `start`); empty
+    /// when the text is one file's.
+    pub regions: Vec<Region>,
+}
+
+/// A part of a merged rule text copied from one file.
+#[derive(Debug, Clone)]
+pub struct Region {
+    /// Byte offset in the merged text where the part starts (at a line start).
+    pub start: usize,
+    /// The file it was copied from, as shown in messages.
+    pub origin: String,
+    /// The line of that file the part starts at.
+    pub first_line: usize,
 }
 
 impl Source {
-    /// 1-based line and column of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..self.text.floor_char_boundary(offset)];
-        let line = before.matches('\n').count() + 1;
+    /// The file, and 1-based line and column in it, of a byte offset.
+    fn locate(&self, offset: usize) -> (&str, usize, usize) {
+        let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
+        let region = self.regions.iter().rev().find(|r| r.start <= offset);
+        let (start, origin, first) = region.map_or((0, self.shown.as_str(), 1), |r| {
+            (r.start, r.origin.as_str(), r.first_line)
+        });
+        let before = &self.text[start..offset];
+        let line = before.matches('\n').count() + first;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (origin, line, col)
+    }
+
+    /// 1-based line and column of a byte offset (in the file the offset's text came from).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let (_, line, col) = self.locate(offset);
         (line, col)
     }
 
-    /// An error at a byte offset.
+    /// An error at a byte offset, naming the file that text came from.
     pub fn error(&self, offset: usize, message: impl Into<String>) -> RuleError {
-        let (line, col) = self.line_col(offset);
+        let (path, line, col) = self.locate(offset);
         RuleError {
-            path: self.shown.clone(),
+            path: path.to_string(),
             line,
             col,
             message: message.into(),
@@ -148,15 +177,26 @@ pub fn embedded() -> Vec<Source> {
             rel: rel.to_string(),
             shown: format!("rules/{rel}"),
             text: text.to_string(),
+            regions: Vec::new(),
         })
         .collect()
 }
 
-/// Sources from a folder; files it lacks come from the defaults, files it has that are not rule
-/// files are errors (a misspelt name would otherwise be ignored). The errors come back beside the
-/// sources that could be read, so that a caller can report them with those of the files' contents
-/// in one run; only a path that is not a folder is refused outright.
+/// Sources from a folder; files it lacks come from the defaults, files it has are laid over the
+/// defaults entry by entry (or replace them, with `replace = true`), files it has that are not
+/// rule files are errors (a misspelt name would otherwise be ignored). The errors come back beside
+/// the sources that could be read, so that a caller can report them with those of the files'
+/// contents in one run; only a path that is not a folder is refused outright.
 pub fn from_dir(dir: &Path) -> Result<(Vec<Source>, Vec<RuleError>), Vec<RuleError>> {
+    let (sources, _, errors) = from_dir_with_modes(dir)?;
+    Ok((sources, errors))
+}
+
+/// As [`from_dir`], also saying what each of the folder's files did to the built-in file.
+#[allow(clippy::type_complexity)]
+pub fn from_dir_with_modes(
+    dir: &Path,
+) -> Result<(Vec<Source>, Vec<(String, Mode)>, Vec<RuleError>), Vec<RuleError>> {
     if !dir.is_dir() {
         return Err(vec![RuleError {
             path: dir.display().to_string(),
@@ -167,18 +207,21 @@ pub fn from_dir(dir: &Path) -> Result<(Vec<Source>, Vec<RuleError>), Vec<RuleErr
     }
     let mut errors = unknown_files(dir);
     let mut out = Vec::new();
+    let mut modes = Vec::new();
     for (rel, default) in FILES {
         let path = dir.join(rel);
         match std::fs::read_to_string(&path) {
-            Ok(text) => out.push(Source {
-                rel: rel.to_string(),
-                shown: path.display().to_string(),
-                text,
-            }),
+            Ok(text) => {
+                let shown = path.display().to_string();
+                let (source, mode) = overlay::overlay(rel, default, &text, &shown);
+                modes.push((shown, mode));
+                out.push(source);
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => out.push(Source {
                 rel: rel.to_string(),
                 shown: format!("rules/{rel}"),
                 text: default.to_string(),
+                regions: Vec::new(),
             }),
             Err(e) => errors.push(RuleError {
                 path: path.display().to_string(),
@@ -188,7 +231,7 @@ pub fn from_dir(dir: &Path) -> Result<(Vec<Source>, Vec<RuleError>), Vec<RuleErr
             }),
         }
     }
-    Ok((out, errors))
+    Ok((out, modes, errors))
 }
 
 fn unknown_files(dir: &Path) -> Vec<RuleError> {

@@ -5,8 +5,9 @@
 use maud::{Markup, html};
 
 use super::highlight::{self, Mark};
-use super::{Ctx, NO_EVENT, clean, label, list};
+use super::{Ctx, NO_EVENT, clean, label, list, outlet_of};
 use crate::model::{Claim, Event, Finding, Side};
+use crate::render::{excerpt, safe_url};
 
 /// The facts of an event: place, date, parties, level, format, status, claims and documents.
 pub fn event_meta(ctx: &Ctx, e: &Event) -> Markup {
@@ -47,9 +48,18 @@ fn documents_of(ctx: &Ctx, e: &Event) -> usize {
 /// One finding: kind, score, why, and side A beside side B.
 pub fn finding(ctx: &Ctx, f: &Finding) -> Markup {
     let kind = f.kind.name();
+    let mut states: Vec<&str> =
+        f.a.parties
+            .iter()
+            .chain(&f.b.parties)
+            .map(String::as_str)
+            .collect();
+    states.sort_unstable();
+    states.dedup();
     html! {
         article class={ "finding k-" (kind) } id={ "finding-" (clean(&f.id)) }
             data-event=(f.event.as_deref().map_or(NO_EVENT.into(), clean))
+            data-states=(clean(&states.join(" ")))
             data-kind=(kind) data-score=(format!("{:.2}", f.score)) {
             header {
                 span.kind { (label(f.kind)) }
@@ -75,9 +85,36 @@ fn side(ctx: &Ctx, name: &str, s: &Side) -> Markup {
         section.side {
             h3 { (name) " · " span.who { (list(&s.parties)) } }
             ol.claims {
-                @for c in &claims { li { (claim(ctx, c)) } }
+                @for c in &claims { li { (claim(ctx, c)) (source(ctx, c)) } }
             }
             @if claims.is_empty() { p.empty { "no claims" } }
+        }
+    }
+}
+
+/// Where a claim was read: outlet (or document id), title and date, a link to the article's
+/// address when it is http(s), and one to the claim in the documents section.
+pub fn source(ctx: &Ctx, c: &Claim) -> Markup {
+    let d = ctx.docs.get(c.doc.as_str()).copied();
+    let lang = d.and_then(|d| d.language.as_deref());
+    let title = d
+        .and_then(|d| d.title.as_deref())
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| excerpt(t, 120));
+    let date = d
+        .and_then(|d| d.published.as_deref())
+        .map_or("undated".into(), clean);
+    let url = d.and_then(|d| d.url.as_deref()).and_then(safe_url);
+    html! {
+        p.source {
+            span.src-outlet { (outlet_of(d, &c.doc)) }
+            @if let Some(t) = &title { " · " cite dir="auto" lang=[lang] { (t) } }
+            " · " time.src-date { (date) }
+            " · "
+            @if let Some(u) = &url {
+                a.src-url href=(u) rel="noopener noreferrer external" { "article" } " · "
+            }
+            a.src-claim href={ "#" (ctx.claim_anchor(&c.id)) } { "in " (clean(&c.doc)) }
         }
     }
 }

@@ -3,6 +3,13 @@
 //! meta tag forbids every load and allows only the page's own script and style by their sha256,
 //! so a payload that escaped escaping still could not run. Reads the [`Report`] only; the cards
 //! are in `cards`, the lists at the end in `lists`, the speaker and cue marks in `highlight`.
+//!
+//! Every side of a finding names where each claim was read (outlet or document, title, date), with
+//! a link to the article's address (http and https only) and one to the claim's place in the
+//! documents section. The page never shows a local path. So that a run over thousands of articles
+//! stays a page one can open, the documents section lists only the documents that findings cite,
+//! and quiet events show their claims only while they are few. A table of contents, a text search
+//! and filters by event, kind, state, speaker, outlet and score sit above the findings.
 
 mod cards;
 mod highlight;
@@ -17,7 +24,7 @@ use base64::Engine;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Claim, ConflictKind, Event, Finding, Report};
+use crate::model::{Claim, ConflictKind, Document, Event, Finding, Report};
 use crate::render::strip_bidi;
 
 /// The page's style sheet (constant, ours: the only CSS the policy allows).
@@ -26,6 +33,10 @@ const STYLE: &str = include_str!("style.css");
 const SCRIPT: &str = include_str!("script.js");
 /// The value of `data-event` for findings about no meeting.
 const NO_EVENT: &str = "(none)";
+/// Up to this many documents, those without findings are listed too (without their claims).
+const LIST_ALL_DOCUMENTS: usize = 100;
+/// Up to this many claims in events without findings, those claims are shown (collapsed).
+const QUIET_CLAIMS_SHOWN: usize = 500;
 
 /// Lookups shared by the parts of the page, built once so that a large report stays linear.
 struct Ctx<'a> {
@@ -38,6 +49,14 @@ struct Ctx<'a> {
     loose: Vec<&'a Finding>,
     /// Number of claims per document id.
     doc_claims: HashMap<&'a str, usize>,
+    /// Documents by id.
+    docs: HashMap<&'a str, &'a Document>,
+    /// A claim's place in the report, for its anchor (`c-N`): ids may hold any character.
+    claim_no: HashMap<&'a str, usize>,
+    /// A document's place in the report, for its anchor (`d-N`).
+    doc_no: HashMap<&'a str, usize>,
+    /// The claims findings cite, per document id, in report order, with the findings citing each.
+    cited: HashMap<&'a str, Vec<(&'a Claim, Vec<&'a Finding>)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -54,9 +73,41 @@ impl<'a> Ctx<'a> {
         for c in &report.claims {
             *doc_claims.entry(c.doc.as_str()).or_default() += 1;
         }
+        let claims: HashMap<&str, &Claim> =
+            report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        let mut citing: HashMap<&str, Vec<&Finding>> = HashMap::new();
+        for f in &report.findings {
+            for id in f.a.claims.iter().chain(&f.b.claims) {
+                citing.entry(id.as_str()).or_default().push(f);
+            }
+        }
+        let mut cited: HashMap<&str, Vec<(&Claim, Vec<&Finding>)>> = HashMap::new();
+        for c in &report.claims {
+            if let Some(fs) = citing.remove(c.id.as_str()) {
+                cited.entry(c.doc.as_str()).or_default().push((c, fs));
+            }
+        }
         Ctx {
             report,
-            claims: report.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+            claims,
+            docs: report
+                .documents
+                .iter()
+                .map(|d| (d.id.as_str(), d))
+                .collect(),
+            claim_no: report
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i))
+                .collect(),
+            doc_no: report
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.as_str(), i))
+                .collect(),
+            cited,
             langs: report
                 .documents
                 .iter()
@@ -66,6 +117,26 @@ impl<'a> Ctx<'a> {
             loose,
             doc_claims,
         }
+    }
+
+    /// The anchor of a claim in the documents section.
+    fn claim_anchor(&self, id: &str) -> String {
+        self.claim_no
+            .get(id)
+            .map_or_else(|| "c-none".to_string(), |n| format!("c-{n}"))
+    }
+
+    /// The anchor of a document in the documents section.
+    fn doc_anchor(&self, id: &str) -> String {
+        self.doc_no
+            .get(id)
+            .map_or_else(|| "d-none".to_string(), |n| format!("d-{n}"))
+    }
+
+    /// The anchor of an event's section.
+    fn event_anchor(&self, e: &Event) -> String {
+        let n = self.report.events.iter().position(|x| x.id == e.id);
+        n.map_or_else(|| "e-none".to_string(), |n| format!("e-{n}"))
     }
 
     /// The findings about an event (`None`: about no meeting).
@@ -100,7 +171,12 @@ fn page(r: &Report) -> String {
             body {
                 (top(r))
                 (filters(&ctx))
-                main { (lists::findings(&ctx)) (lists::quiet_events(&ctx)) (lists::documents(&ctx)) }
+                main {
+                    (lists::contents(&ctx))
+                    (lists::findings(&ctx))
+                    (lists::quiet_events(&ctx))
+                    (lists::documents(&ctx))
+                }
             }
         }
     }
@@ -158,8 +234,33 @@ fn filters(ctx: &Ctx) -> Markup {
         .filter(|e| !ctx.findings_of(Some(&e.id)).is_empty())
         .collect();
     let none = !ctx.findings_of(None).is_empty();
+    let mut states: Vec<&str> = r
+        .findings
+        .iter()
+        .flat_map(|f| f.a.parties.iter().chain(&f.b.parties))
+        .map(String::as_str)
+        .collect();
+    states.sort_unstable();
+    states.dedup();
+    let mut speakers: Vec<String> = r
+        .findings
+        .iter()
+        .flat_map(|f| f.a.claims.iter().chain(&f.b.claims))
+        .filter_map(|id| ctx.claims.get(id.as_str()))
+        .map(|c| clean(&c.speaker.name))
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let mut outlets: Vec<String> = ctx
+        .cited
+        .keys()
+        .map(|d| outlet_of(ctx.docs.get(d).copied(), d))
+        .collect();
+    outlets.sort_unstable();
+    outlets.dedup();
     html! {
         nav.filters aria-label="Filter findings" {
+            label { "Search" input #f-search type="search" placeholder="words in a finding"; }
             label { "Event" select #f-event {
                 option value="" { "all events" }
                 @for e in events { option value=(clean(&e.id)) { (clean(&e.label)) } }
@@ -168,6 +269,18 @@ fn filters(ctx: &Ctx) -> Markup {
             label { "Kind" select #f-kind {
                 option value="" { "all kinds" }
                 @for k in kinds { option value=(k.name()) { (label(k)) } }
+            } }
+            label { "State" select #f-state {
+                option value="" { "all states" }
+                @for st in &states { option value=(clean(st)) { (clean(st)) } }
+            } }
+            label { "Speaker" select #f-speaker {
+                option value="" { "all speakers" }
+                @for sp in &speakers { option value=(sp) { (sp) } }
+            } }
+            label { "Outlet" select #f-outlet {
+                option value="" { "all outlets" }
+                @for o in &outlets { option value=(o) { (o) } }
             } }
             label { "Min score"
                 input #f-score type="range" min="0" max="1" step="0.05" value="0";
@@ -178,6 +291,15 @@ fn filters(ctx: &Ctx) -> Markup {
             output #shown { (r.findings.len()) " findings" }
         }
     }
+}
+
+/// The outlet a document came from, or its id when the metadata names none.
+fn outlet_of(d: Option<&Document>, id: &str) -> String {
+    clean(
+        d.and_then(|d| d.outlet.as_deref())
+            .filter(|o| !o.trim().is_empty())
+            .unwrap_or(id),
+    )
 }
 
 /// A conflict kind as words ("opposing evaluation").

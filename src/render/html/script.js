@@ -2,7 +2,8 @@
   "use strict";
   // The only script the CSP allows (by hash). It counts policy violations and errors into
   // attributes of <html> so that a headless browser test can read them from the DOM, then
-  // wires the filter bar, which hides the findings that do not match.
+  // wires the filter bar (search, event, kind, state, speaker, outlet, score), which hides the
+  // findings that do not match.
   var root = document.documentElement;
   var violations = 0;
   var errors = 0;
@@ -17,16 +18,38 @@
     root.setAttribute("data-errors", String(errors));
   });
 
+  var FILTERS = ["f-search", "f-event", "f-kind", "f-state", "f-speaker", "f-outlet", "f-score"];
+
+  function value(id) { return document.getElementById(id).value; }
+
+  // whether any element matching `css` inside `card` has exactly the text `want`
+  function has(card, css, want) {
+    var found = false;
+    card.querySelectorAll(css).forEach(function (e) {
+      if (e.textContent === want) { found = true; }
+    });
+    return found;
+  }
+
   function apply() {
-    var event = document.getElementById("f-event").value;
-    var kind = document.getElementById("f-kind").value;
-    var min = parseFloat(document.getElementById("f-score").value) || 0;
+    var words = value("f-search").toLowerCase().split(/\s+/).filter(function (w) { return w !== ""; });
+    var event = value("f-event");
+    var kind = value("f-kind");
+    var state = value("f-state");
+    var speaker = value("f-speaker");
+    var outlet = value("f-outlet");
+    var min = parseFloat(value("f-score")) || 0;
     document.getElementById("f-score-value").textContent = min.toFixed(2);
     var cards = document.querySelectorAll(".finding");
     var shown = 0;
     cards.forEach(function (card) {
+      var text = words.length ? card.textContent.toLowerCase() : "";
       var ok = (event === "" || card.getAttribute("data-event") === event) &&
         (kind === "" || card.getAttribute("data-kind") === kind) &&
+        (state === "" || (card.getAttribute("data-states") || "").split(" ").indexOf(state) >= 0) &&
+        (speaker === "" || has(card, ".speaker-name", speaker)) &&
+        (outlet === "" || has(card, ".src-outlet", outlet)) &&
+        words.every(function (w) { return text.indexOf(w) >= 0; }) &&
         parseFloat(card.getAttribute("data-score")) >= min - 1e-9;
       card.hidden = !ok;
       if (ok) { shown += 1; }
@@ -40,14 +63,20 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    ["f-event", "f-kind", "f-score"].forEach(function (id) {
+    FILTERS.forEach(function (id) {
       document.getElementById(id).addEventListener("input", apply);
     });
     document.getElementById("f-reset").addEventListener("click", function () {
-      document.getElementById("f-event").value = "";
-      document.getElementById("f-kind").value = "";
-      document.getElementById("f-score").value = "0";
+      FILTERS.forEach(function (id) { document.getElementById(id).value = id === "f-score" ? "0" : ""; });
       apply();
+    });
+    // a filter given in the address (report.html#state=SY or #q=normalization) applies on load,
+    // so that a filtered view can be linked to and tested
+    var hash = decodeURIComponent(location.hash.replace(/^#/, ""));
+    var given = { q: "f-search", state: "f-state", kind: "f-kind", event: "f-event", speaker: "f-speaker", outlet: "f-outlet" };
+    hash.split("&").forEach(function (pair) {
+      var kv = pair.split("=");
+      if (kv.length === 2 && given[kv[0]]) { document.getElementById(given[kv[0]]).value = kv[1]; }
     });
     apply();
   });
