@@ -220,10 +220,12 @@ fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
             why.push(format!("both about {}", join(&shared, ", ")));
         } else {
             // no topic concept names it, but both speak of the same thing in the same words
+            // two words of four letters or more: short ones ("انت انه") are chance
             let words: Vec<&String> = x
                 .features
                 .content_words
                 .intersection(&y.features.content_words)
+                .filter(|w| w.chars().count() >= 4)
                 .collect();
             if words.len() < 2 {
                 return None;

@@ -76,7 +76,17 @@
     var given = { q: "f-search", state: "f-state", kind: "f-kind", event: "f-event", speaker: "f-speaker", outlet: "f-outlet" };
     hash.split("&").forEach(function (pair) {
       var kv = pair.split("=");
-      if (kv.length === 2 && given[kv[0]]) { document.getElementById(given[kv[0]]).value = kv[1]; }
+      if (kv.length !== 2 || !given[kv[0]]) { return; }
+      var el = document.getElementById(given[kv[0]]);
+      // a value the list lacks (a state on no finding) still filters: it shows nothing
+      var listed = el.tagName !== "SELECT" || Array.prototype.some.call(el.options, function (o) { return o.value === kv[1]; });
+      if (!listed) {
+        var o = document.createElement("option");
+        o.value = kv[1];
+        o.textContent = kv[1];
+        el.appendChild(o);
+      }
+      el.value = kv[1];
     });
     apply();
   });
