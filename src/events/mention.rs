@@ -304,12 +304,13 @@ fn attributes(
         if let Some(l) = level {
             out.push((h.start, Attr::Level(l.clone())));
         }
-        // a country is a venue only after في/in ("محادثات في السويد"): "نظراءه من تركيا" names
+        // a country is a venue only after a venue preposition (في, in): "نظراءه من تركيا" names
         // where the guests come from
         let inside = |i: usize| {
-            p.tokens
-                .get(i)
-                .is_some_and(|t| matches!(t.key.as_str(), "في" | "وفي" | "in"))
+            rules
+                .venue_in
+                .longest_at(&p.tokens, i, Clitics::Conj)
+                .is_some()
         };
         if let Atom::StateName(k) = atom
             && h.start.checked_sub(1).is_some_and(inside)

@@ -279,25 +279,9 @@ pub fn group(
         }
     }
     claim_cluster.sort_unstable();
-    let groups: Vec<Group> = clusters
-        .into_iter()
-        .map(|c| {
-            let mut facts = nodes[c.members[0]].event.facts.clone();
-            let mut mentions = Vec::new();
-            for &m in &c.members {
-                let n = &nodes[m];
-                facts = merge::combine(&facts, &n.event.facts);
-                mentions.extend(n.event.mentions.iter().map(|span| Mention {
-                    doc: n.doc.to_string(),
-                    span: *span,
-                }));
-            }
-            (facts, mentions, Vec::new(), c.why)
-        })
-        .collect();
-    let mut groups = groups;
+    let mut groups: Vec<Group> = clusters.into_iter().map(|c| gather(&nodes, c)).collect();
     for (claim, g) in &claim_cluster {
-        groups[*g].2.push(claim.to_string());
+        groups[*g].claims.push(claim.to_string());
     }
     let events = name_events(groups, place_names);
     let ids = claim_cluster
@@ -307,28 +291,67 @@ pub fn group(
     (events, ids)
 }
 
-type Group = (Facts, Vec<Mention>, Vec<String>, Vec<String>);
+/// A cluster's description, mentions, claims and reasons, before it is named.
+struct Group {
+    facts: Facts,
+    mentions: Vec<Mention>,
+    claims: Vec<String>,
+    why: Vec<String>,
+}
+
+/// The union of a cluster's descriptions, with all their mentions.
+fn gather(nodes: &[cluster::Node], c: cluster::Cluster) -> Group {
+    let (first, rest) = c.members.split_first().expect("a cluster has a member");
+    let mut facts = nodes[*first].event.facts.clone();
+    for &m in rest {
+        facts = merge::combine(&facts, &nodes[m].event.facts);
+    }
+    let mentions = c
+        .members
+        .iter()
+        .flat_map(|&m| {
+            let n = &nodes[m];
+            n.event.mentions.iter().map(|span| Mention {
+                doc: n.doc.to_string(),
+                span: *span,
+            })
+        })
+        .collect();
+    Group {
+        facts,
+        mentions,
+        claims: Vec::new(),
+        why: c.why,
+    }
+}
 
 fn name_events(groups: Vec<Group>, place_names: &dyn Fn(&str) -> String) -> Vec<Event> {
     groups
         .into_iter()
-        .map(|(f, mentions, claims, why)| {
-            let location = f.place.as_deref().map(place_names);
-            let label = label(&f, location.as_deref());
-            Event {
-                id: event_id(&f, &mentions),
-                label,
-                location,
-                date: (!f.date.is_empty()).then(|| f.date.to_string()),
-                parties: f.parties.iter().cloned().collect(),
-                level: f.levels.iter().cloned().collect(),
-                format: f.format.clone(),
-                status: f.status.replace("next", "planned"),
-                mentions,
-                claims,
-                why,
-            }
-        })
+        .map(
+            |Group {
+                 facts: f,
+                 mentions,
+                 claims,
+                 why,
+             }| {
+                let location = f.place.as_deref().map(place_names);
+                let label = label(&f, location.as_deref());
+                Event {
+                    id: event_id(&f, &mentions),
+                    label,
+                    location,
+                    date: (!f.date.is_empty()).then(|| f.date.to_string()),
+                    parties: f.parties.iter().cloned().collect(),
+                    level: f.levels.iter().cloned().collect(),
+                    format: f.format.clone(),
+                    status: f.status.replace("next", "planned"),
+                    mentions,
+                    claims,
+                    why,
+                }
+            },
+        )
         .collect()
 }
 

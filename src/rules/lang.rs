@@ -179,6 +179,8 @@ pub struct LangRules {
     pub statuses: Lexicon<String>,
     /// Verbs of hosting.
     pub hosts: Lexicon<()>,
+    /// Prepositions that make a country the venue.
+    pub venue_in: Lexicon<()>,
     /// Agenda words (discussed, focused on).
     pub agenda: Lexicon<()>,
     /// Places.
@@ -230,6 +232,7 @@ impl LangRules {
             &mut self.formats,
             &mut self.statuses,
             &mut self.hosts,
+            &mut self.venue_in,
             &mut self.agenda,
             &mut self.places,
             &mut self.months,

@@ -12,12 +12,7 @@ use crate::render::safe_url;
 /// The table of contents: each event with findings (and its number of findings), then the
 /// other sections.
 pub fn contents(ctx: &Ctx) -> Markup {
-    let events: Vec<&Event> = ctx
-        .report
-        .events
-        .iter()
-        .filter(|e| !ctx.findings_of(Some(&e.id)).is_empty())
-        .collect();
+    let events = ctx.events_with_findings();
     let loose = ctx.findings_of(None).len();
     html! {
         nav #contents aria-label="Contents" {
@@ -37,12 +32,7 @@ pub fn contents(ctx: &Ctx) -> Markup {
 
 /// A section per event with findings, then one for findings about no meeting.
 pub fn findings(ctx: &Ctx) -> Markup {
-    let events: Vec<&Event> = ctx
-        .report
-        .events
-        .iter()
-        .filter(|e| !ctx.findings_of(Some(&e.id)).is_empty())
-        .collect();
+    let events = ctx.events_with_findings();
     let loose = ctx.findings_of(None);
     html! {
         @if ctx.report.findings.is_empty() { p.empty { "No conflicting accounts found." } }

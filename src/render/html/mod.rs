@@ -139,6 +139,15 @@ impl<'a> Ctx<'a> {
         n.map_or_else(|| "e-none".to_string(), |n| format!("e-{n}"))
     }
 
+    /// The events that have findings, in report order.
+    fn events_with_findings(&self) -> Vec<&'a Event> {
+        self.report
+            .events
+            .iter()
+            .filter(|e| !self.findings_of(Some(&e.id)).is_empty())
+            .collect()
+    }
+
     /// The findings about an event (`None`: about no meeting).
     fn findings_of(&self, event: Option<&str>) -> &[&'a Finding] {
         match event {

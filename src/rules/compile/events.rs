@@ -37,26 +37,25 @@ pub(super) fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) 
             l.statuses.insert(&w, t.id.clone());
         }
     }
-    for w in &f.agenda {
-        let w = c.form(w, "agenda");
-        let forms = match (c.arabic, key(&w).starts_with('ي')) {
-            (true, true) => morph::present(&w),
-            (true, false) => morph::past(&w),
-            _ => vec![key(&w)],
-        };
-        for form in forms {
-            l.agenda.insert(&form, ());
-        }
+    add_verbs(&mut l.agenda, &f.agenda, "agenda", c);
+    add_verbs(&mut l.hosts, &f.hosts, "hosts", c);
+    for w in &f.venue_in {
+        let w = c.form(w, "venue_in");
+        l.venue_in.insert(&w, ());
     }
-    for w in &f.hosts {
-        let w = c.form(w, "hosts");
+}
+
+/// Verbs listed in their past or present form (Arabic: the loader inflects them).
+fn add_verbs(lexicon: &mut Lexicon<()>, words: &[Spanned<String>], field: &str, c: &mut Checker) {
+    for w in words {
+        let w = c.form(w, field);
         let forms = match (c.arabic, key(&w).starts_with('ي')) {
             (true, true) => morph::present(&w),
             (true, false) => morph::past(&w),
             _ => vec![key(&w)],
         };
         for form in forms {
-            l.hosts.insert(&form, ());
+            lexicon.insert(&form, ());
         }
     }
 }

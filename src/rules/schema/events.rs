@@ -46,6 +46,9 @@ pub struct MeetingsFile {
     /// Verbs of hosting: a city next to one is where the meeting is ("موسكو تستضيف").
     #[serde(default)]
     pub hosts: Vec<Spanned<String>>,
+    /// Prepositions that make a country the venue ("محادثات في السويد", "talks in Sweden").
+    #[serde(default)]
+    pub venue_in: Vec<Spanned<String>>,
     /// Words that say what a meeting discussed (بحث، ناقش، تناول، ركز).
     #[serde(default)]
     pub agenda: Vec<Spanned<String>>,
