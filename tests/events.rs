@@ -247,3 +247,110 @@ fn may_is_a_month_only_beside_a_number() {
     );
     assert!(m.iter().all(|(_, d)| d.is_none()), "{m:?}");
 }
+
+#[test]
+fn publication_dates_come_from_the_metadata_a_date_line_or_the_file_name() {
+    use claimdiff::model::DateSource;
+    let r = analyze(&[
+        (
+            "meta",
+            "محادثات في الرباط\nقال وزير الخارجية المغربي إن المحادثات بناءة.",
+            Some("2024-02-03"),
+        ),
+        (
+            "line",
+            "القاهرة - 12 نيسان/أبريل 2025\n\nقال وزير الخارجية المصري إن المحادثات بناءة.",
+            None,
+        ),
+        (
+            "en-line",
+            "Published: 7 March 2022\n\nThe foreign minister said the talks were useful.",
+            None,
+        ),
+        (
+            "numeric",
+            "[21/11/2017 07:15]\nقال وزير الخارجية الأردني إن الاجتماع مهم.",
+            None,
+        ),
+        (
+            "talks-2019-05-06-agency",
+            "قال وزير الخارجية التونسي إن الاجتماع مهم.",
+            None,
+        ),
+        ("none", "قال وزير الخارجية التونسي إن الاجتماع مهم.", None),
+    ]);
+    let got: Vec<(Option<&str>, Option<DateSource>)> = r
+        .documents
+        .iter()
+        .map(|d| (d.published.as_deref(), d.published_from))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("2024-02-03"), Some(DateSource::Metadata)),
+            (Some("2025-04-12"), Some(DateSource::Dateline)),
+            (Some("2022-03-07"), Some(DateSource::Dateline)),
+            (Some("2017-11-21"), Some(DateSource::Dateline)),
+            (Some("2019-05-06"), Some(DateSource::FileName)),
+            (None, None),
+        ]
+    );
+}
+
+#[test]
+fn undated_reports_of_talks_in_one_city_that_name_the_same_other_place_merge() {
+    let r = analyze(&[
+        (
+            "a",
+            "محادثات فيينا حول ليبيا\nانطلقت في فيينا محادثات بين وفدي طرابلس والشرق الليبي. وقال المبعوث الأممي إن الوضع في بنغازي يتصدر جدول الأعمال.",
+            None,
+        ),
+        (
+            "b",
+            "Vienna talks open\nThe Vienna talks on Libya opened with a discussion of Benghazi. The UN envoy said the talks would be difficult.",
+            None,
+        ),
+    ]);
+    let ids = events_of(&r);
+    assert_eq!(
+        ids.len(),
+        1,
+        "{ids:?} {:#?}",
+        r.events.iter().map(|e| (&e.id, &e.why)).collect::<Vec<_>>()
+    );
+    assert!(ids[0].is_some());
+}
+
+#[test]
+fn a_weekday_of_the_publication_week_is_the_main_meeting_not_an_aside() {
+    let r = analyze(&[(
+        "a",
+        "Talks end in Doha\nQatari and Turkish delegations held talks in Doha. Tuesday's session with the foreign minister of Oman was constructive, the Qatari delegation said.",
+        Some("2024-05-07"),
+    )]);
+    assert_eq!(
+        r.events.len(),
+        1,
+        "{:?}",
+        r.events.iter().map(|e| &e.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_lead_meeting_is_the_one_with_a_place_not_a_further_round() {
+    let r = analyze(&[(
+        "a",
+        "The delegation will not join another round of negotiations until the pledges made at the Vienna talks are kept, its head said.\nThe foreign minister said the talks had produced a pledge.",
+        None,
+    )]);
+    let claim_events: Vec<&str> = r.claims.iter().filter_map(|c| c.event.as_deref()).collect();
+    assert!(
+        !claim_events.is_empty(),
+        "{:?}",
+        r.claims.iter().map(|c| &c.why).collect::<Vec<_>>()
+    );
+    assert!(
+        claim_events.iter().all(|e| e.starts_with("vienna-")),
+        "{claim_events:?}"
+    );
+}

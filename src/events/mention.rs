@@ -16,6 +16,8 @@ use crate::text::lexicon::Clitics;
 pub struct Facts {
     /// Place id.
     pub place: Option<String>,
+    /// Every place the meeting's sentences name, venue or not (the port the talks were about).
+    pub named_places: BTreeSet<String>,
     /// The state the meeting takes place in: the place's, or a country named as the venue
     /// ("talks in Sweden").
     pub venue_state: Option<String>,
@@ -72,6 +74,21 @@ enum Attr {
     Status(String),
 }
 
+/// Every place a document names anywhere (skipping furniture): what the article is about, which
+/// tells two undated reports of talks in one city apart or together.
+pub fn places_named(p: &Prepared, rules: &LangRules) -> BTreeSet<String> {
+    p.sentences
+        .iter()
+        .filter(|s| !s.furniture)
+        .flat_map(|s| {
+            rules
+                .places
+                .scan(&p.tokens, s.tokens.clone(), Clitics::ConjPrep)
+        })
+        .map(|h| rules.place_info[*h.value as usize].id.clone())
+        .collect()
+}
+
 /// Reads every meeting mention of a document; `published` resolves relative dates.
 pub fn mentions(
     p: &Prepared,
@@ -96,8 +113,22 @@ pub fn mentions(
                 ..Default::default()
             })
             .collect();
+        let named: BTreeSet<String> = attrs
+            .iter()
+            .filter_map(|(_, a)| match a {
+                Attr::Place(id, ..) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        for f in &mut facts {
+            f.named_places.clone_from(&named);
+        }
         for (at, attr) in attrs {
-            let k = nearest(&words, at);
+            // a place that names a meeting word ("the Stockholm talks") belongs to that word
+            let named = matches!(attr, Attr::Place(..))
+                .then(|| words.iter().position(|(w, _)| names_meeting(p, *w, at)))
+                .flatten();
+            let k = named.unwrap_or_else(|| nearest(&words, at));
             let word = words[k].0;
             let not_venue = match &attr {
                 Attr::Place(_, _, locative) => {

@@ -33,6 +33,8 @@ const SAME_MONTH: f64 = 1.0;
 const NEAR_PUBLICATION: f64 = 0.5;
 /// Weight of two or more shared participating states (three or more: half as much again).
 const SHARED_PARTIES: f64 = 1.0;
+/// Weight of a place both accounts name besides the venue (twice that for two or more).
+const SHARED_NAMED_PLACE: f64 = 0.5;
 /// Weight of a shared level.
 const SAME_LEVEL: f64 = 0.5;
 /// Days two dated accounts of one meeting may lie apart (talks last several days).
@@ -96,6 +98,17 @@ pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
     if shared >= 2 {
         let w = if shared >= 3 { 1.5 } else { 1.0 } * SHARED_PARTIES;
         add(w, format!("{shared} parties in common"));
+    }
+    let venues = [&fa.place, &fb.place];
+    let named: Vec<&str> = fa
+        .named_places
+        .intersection(&fb.named_places)
+        .filter(|p| !venues.iter().any(|v| v.as_deref() == Some(p.as_str())))
+        .map(|s| s.as_str())
+        .collect();
+    if !named.is_empty() {
+        let w = if named.len() >= 2 { 2.0 } else { 1.0 } * SHARED_NAMED_PLACE;
+        add(w, format!("both name {}", named.join(", ")));
     }
     let levels: Vec<&str> = fa
         .levels
@@ -296,6 +309,7 @@ pub fn combine(a: &Facts, b: &Facts) -> Facts {
     out.parties.extend(b.parties.iter().cloned());
     out.levels.extend(b.levels.iter().cloned());
     out.own_levels.extend(b.own_levels.iter().cloned());
+    out.named_places.extend(b.named_places.iter().cloned());
     out.size = a.size.or(b.size);
     out.format = a.format.clone().or_else(|| b.format.clone());
     if out.status == "held" && b.status != "held" && a.date.is_empty() {

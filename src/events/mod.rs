@@ -12,6 +12,7 @@ pub mod published;
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
 use crate::model::{Claim, Event, Mention, Span};
@@ -33,7 +34,7 @@ pub struct LocalEvent {
     /// Why mentions were put together.
     pub why: Vec<String>,
     /// The document's publication date, which anchors an undated meeting in time.
-    pub published: Option<jiff::civil::Date>,
+    pub published: Option<Date>,
     /// The weekday the headline and lead give the main event ("اليوم السبت"): without a
     /// publication date to resolve it, still the day that tells it from another meeting.
     pub lead_weekday: Option<i8>,
@@ -56,14 +57,20 @@ pub fn local(
     published: Option<&PartialDate>,
 ) -> DocEvents {
     let mentions = mention::mentions(p, rules, published);
+    let day = published.and_then(PartialDate::full);
     let mut out = DocEvents::default();
     let lead = lead_sentences(p);
     let mut by_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut main: Option<usize> = None;
     let mut later: Vec<&MeetingMention> = Vec::new();
-    for m in mentions.iter().filter(|m| lead.contains(&m.sentence)) {
+    for m in lead_order(
+        mentions
+            .iter()
+            .filter(|m| lead.contains(&m.sentence))
+            .collect(),
+    ) {
         let idx = match main {
-            Some(i) if fits_within(&out.events[i].facts, &m.facts) => i,
+            Some(i) if fits_within(&out.events[i].facts, &m.facts, day) => i,
             Some(_) => {
                 later.push(m);
                 continue;
@@ -86,19 +93,39 @@ pub fn local(
     }
     later.extend(mentions.iter().filter(|m| !lead.contains(&m.sentence)));
     for m in later {
-        let idx = place_mention(p, &mut out.events, main, m);
+        let idx = place_mention(p, &mut out.events, main, m, day);
         by_sentence.entry(m.sentence).or_default().push(idx);
     }
     out.events.retain(|e| e.main || e.facts.is_concrete());
-    let published = published.and_then(PartialDate::full);
+    if let Some(e) = out.events.iter_mut().find(|e| e.main) {
+        // the main event is what the whole article is about: every place it names describes it
+        e.facts.named_places.extend(mention::places_named(p, rules));
+    }
     for e in &mut out.events {
-        e.published = published;
+        e.published = day;
     }
     out.claim_event = claims
         .iter()
         .map(|c| claim_event(p, &out, &by_sentence, main, c))
         .collect();
     out
+}
+
+/// The lead's mentions with the one that founds the main event first: the first with its own
+/// place, date, level or size that is not announced as a further meeting ("will not take part in
+/// another round of negotiations ... as the Stockholm talks came to an end" is about Stockholm),
+/// else the first that is not a further meeting, else the first.
+fn lead_order(mut lead: Vec<&MeetingMention>) -> Vec<&MeetingMention> {
+    let further = |m: &MeetingMention| m.facts.status == "next";
+    let founder = lead
+        .iter()
+        .position(|m| m.facts.is_concrete() && !further(m))
+        .or_else(|| lead.iter().position(|m| !further(m)));
+    if let Some(i) = founder {
+        let m = lead.remove(i);
+        lead.insert(0, m);
+    }
+    lead
 }
 
 /// The headline (heading lines before the body) and the first body paragraph: the first that
@@ -154,14 +181,21 @@ fn note_mention(p: &Prepared, e: &mut LocalEvent, m: &MeetingMention) {
 /// it is not announced as another one ("لقاء ثان"، "اجتماع جديد"), and if it brings a month or
 /// year that `e` lacks, it shares its level or place (a dated aside is usually an earlier
 /// meeting: "قبل ذلك في موسكو في كانون الأول/ ديسمبر").
-fn fits_within(e: &Facts, m: &Facts) -> bool {
+fn fits_within(e: &Facts, m: &Facts, published: Option<Date>) -> bool {
     let agree = match merge::fit(e, m) {
         _ if m.status == "next" => return false,
         Fit::Conflict(_) => return false,
         Fit::Agree(why) => why,
     };
-    let new_date = (m.date.month.is_some() && e.date.month.is_none())
-        || (m.date.year.is_some() && e.date.year.is_none());
+    // a day of the publication's week ("Saturday's session" in Saturday's report) is today's
+    // meeting, not an aside about an earlier one
+    let this_week = m.date.full().zip(published).is_some_and(|(d, p)| {
+        let back = (p - d).get_days();
+        d <= p && back <= 6
+    });
+    let new_date = !this_week
+        && ((m.date.month.is_some() && e.date.month.is_none())
+            || (m.date.year.is_some() && e.date.year.is_none()));
     // a dated aside is the same meeting only if it shares the level or the place
     !new_date
         || agree
@@ -175,6 +209,7 @@ fn place_mention(
     events: &mut Vec<LocalEvent>,
     main: Option<usize>,
     m: &MeetingMention,
+    published: Option<Date>,
 ) -> usize {
     if let Some(i) = main {
         if !m.facts.is_concrete() {
@@ -182,7 +217,7 @@ fn place_mention(
             note_mention(p, &mut events[i], m);
             return i;
         }
-        if fits_within(&events[i].facts, &m.facts) {
+        if fits_within(&events[i].facts, &m.facts, published) {
             absorb(p, &mut events[i], m);
             return i;
         }
