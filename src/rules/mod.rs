@@ -47,6 +47,8 @@ pub struct ConflictRule {
     pub b_phrases: Vec<String>,
     /// Whether each side's content must name the other side's state.
     pub accuse_each_other: bool,
+    /// A topic both claims must carry.
+    pub both_about: Option<String>,
     /// Base score.
     pub score: f64,
     /// Where the rule is written (`rules/common/conflicts.toml:12`).
@@ -206,6 +208,7 @@ impl RuleSet {
                     .map(|x| crate::text::fold::key(x))
                     .collect(),
                 accuse_each_other: r.accuse_each_other,
+                both_about: r.both_about,
                 score: r.score,
                 origin,
             });

@@ -49,6 +49,9 @@ pub struct ConflictEntry {
     /// Phrases one of which side b's claim must contain.
     #[serde(default)]
     pub b_phrases: Vec<String>,
+    /// A topic both claims must carry (`blame`: each speaks of the other's fault).
+    #[serde(default)]
+    pub both_about: Option<String>,
     /// Whether each side's content must name the other side's state (each blames the other).
     #[serde(default)]
     pub accuse_each_other: bool,
