@@ -4,20 +4,23 @@
 //! speaker itself when it speaks for none); sides sharing a state are one coalition and never
 //! conflict. Comparison is blocked by event, so cost grows with event size, not corpus size.
 
+pub mod conditions;
 pub mod features;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Claim, ConflictKind, Document, Finding, Side};
+use crate::model::{Claim, Document, Finding, Side};
 use crate::rules::{ConflictRule, RuleSet};
 use features::Features;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A claim with what the comparator reads from it.
-struct View<'a> {
-    claim: &'a Claim,
-    features: Features,
+pub struct View<'a> {
+    /// The claim.
+    pub claim: &'a Claim,
+    /// What the comparator reads from it.
+    pub features: Features,
     /// The first claim of its block that reads the same (same sentence, cue, stance, topics and
     /// language): reprints of a wire story compare alike, so their pairs are judged once.
     twin: usize,
@@ -152,7 +155,7 @@ fn apply(
                 continue;
             }
             let fit = *judged.entry((x.twin, y.twin)).or_insert_with(|| {
-                let w = fits(rule, x, y);
+                let w = conditions::fits(rule, x, y);
                 let fit = w.is_some();
                 why = why.take().or(w);
                 fit
@@ -205,129 +208,4 @@ fn apply(
         b: sb,
         rule: rule.id.clone(),
     })
-}
-
-/// Whether two claims meet a rule's conditions, and the words that show it.
-fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
-    let (cx, cy) = (x.claim, y.claim);
-    let mut why = Vec::new();
-    if rule.same_topic {
-        let shared: Vec<&String> = cx.topics.iter().filter(|t| cy.topics.contains(t)).collect();
-        if !shared.is_empty() {
-            why.push(format!("both about {}", join(&shared, ", ")));
-        } else {
-            // no topic concept names it, but both speak of the same thing in the same words
-            // two words of four letters or more: short ones ("انت انه") are chance
-            let words: Vec<&String> = x
-                .features
-                .content_words
-                .intersection(&y.features.content_words)
-                .filter(|w| w.chars().count() >= 4)
-                .collect();
-            if words.len() < 2 {
-                return None;
-            }
-            why.push(format!(
-                "both about '{}'",
-                join(&words[..words.len().min(3)], " ")
-            ));
-        }
-    }
-    if !rule.topics.is_empty() {
-        let pair = rule.topics.iter().find(|[p, q]| {
-            cx.topics.contains(p) && cy.topics.contains(q) && !cy.topics.contains(p)
-        })?;
-        why.push(format!(
-            "one side speaks of {}, the other of {}",
-            pair[0], pair[1]
-        ));
-    }
-    if rule.about_meeting {
-        if !(x.features.about_meeting && y.features.about_meeting) {
-            return None;
-        }
-        why.push("both describe what the meeting discussed".into());
-    }
-    if rule.shared_words > 0 {
-        let shared: Vec<&String> = x.features.words.intersection(&y.features.words).collect();
-        if shared.len() < rule.shared_words {
-            return None;
-        }
-        why.push(format!(
-            "shared words {}",
-            shared
-                .iter()
-                .take(4)
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    if rule.negated {
-        let flipped: Vec<&String> = cx
-            .topics
-            .iter()
-            .filter(|t| {
-                cy.topics.contains(t)
-                    && x.features.negated.contains(*t) != y.features.negated.contains(*t)
-            })
-            .collect();
-        if flipped.is_empty() {
-            return None;
-        }
-        why.push(format!(
-            "{} negated on one side only",
-            flipped
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    if !rule.b_phrases.is_empty() {
-        let phrase = rule
-            .b_phrases
-            .iter()
-            .find(|p| y.features.folded.contains(p.as_str()))?;
-        why.push(format!("'{phrase}'"));
-    }
-    if let Some(t) = &rule.both_about {
-        if !(cx.topics.contains(t) && cy.topics.contains(t)) {
-            return None;
-        }
-        why.push(format!("both speak of {t}"));
-    }
-    if rule.accuse_each_other {
-        let names = |v: &View, o: &Claim| -> Option<String> {
-            v.features
-                .targets
-                .iter()
-                .find(|t| o.speaker.parties.contains(t))
-                .cloned()
-        };
-        let (p, q) = (names(x, cy)?, names(y, cx)?);
-        why.push(format!("each side names the other ({p}; {q})"));
-    }
-    if rule.numbers {
-        let clash = x.features.figures.iter().find_map(|(n, u)| {
-            y.features
-                .figures
-                .iter()
-                .find(|(m, v)| v == u && m != n)
-                .map(|(m, _)| (n, m, u))
-        })?;
-        why.push(format!("{} against {} ({})", clash.0, clash.1, clash.2));
-    }
-    if rule.kind == ConflictKind::Denial || rule.kind == ConflictKind::OpposingEvaluation {
-        why.push(format!("'{}' against '{}'", cx.cue.text, cy.cue.text));
-    }
-    Some(why.join("; "))
-}
-
-fn join(items: &[&String], sep: &str) -> String {
-    items
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(sep)
 }
