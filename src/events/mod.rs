@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{Claim, Event, Mention, Span};
 use crate::rules::LangRules;
+use crate::rules::schema::MeetingStatus;
 use crate::text::Prepared;
 use date::PartialDate;
 use mention::{Facts, MeetingMention};
@@ -156,7 +157,7 @@ fn note_mention(p: &Prepared, e: &mut LocalEvent, m: &MeetingMention) {
 /// meeting: "قبل ذلك في موسكو في كانون الأول/ ديسمبر").
 fn fits_within(e: &Facts, m: &Facts) -> bool {
     let agree = match merge::fit(e, m) {
-        _ if m.status == "next" => return false,
+        _ if m.status == MeetingStatus::Next => return false,
         Fit::Conflict(_) => return false,
         Fit::Agree(why) => why,
     };
@@ -229,7 +230,7 @@ fn claim_event(
             Some(i) != main
                 && i < d.events.len()
                 && d.events[i].facts.is_concrete()
-                && d.events[i].facts.status != "next"
+                && d.events[i].facts.status != MeetingStatus::Next
         });
     own.or(main).filter(|&i| i < d.events.len())
 }
@@ -344,8 +345,8 @@ fn name_events(groups: Vec<Group>, place_names: &dyn Fn(&str) -> String) -> Vec<
                     date: (!f.date.is_empty()).then(|| f.date.to_string()),
                     parties: f.parties.iter().cloned().collect(),
                     level: f.levels.iter().cloned().collect(),
-                    format: f.format.clone(),
-                    status: f.status.replace("next", "planned"),
+                    format: f.format,
+                    status: f.status.exported(),
                     mentions,
                     claims,
                     why,
