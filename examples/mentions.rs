@@ -13,7 +13,7 @@ fn main() {
             0..p.tokens.len(),
             claimdiff::text::lexicon::Clitics::ConjPrep,
         ) {
-            println!("status {} at {}", h.value, h.start);
+            println!("status {:?} at {}", h.value, h.start);
         }
     }
     for m in claimdiff::events::mention::mentions(&p, lr, None) {

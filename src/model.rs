@@ -283,16 +283,69 @@ pub struct Event {
     pub parties: Vec<String>,
     /// Level of the participants (`foreign_ministers`, `defence_ministers`, ...).
     pub level: Vec<String>,
-    /// Format by number of parties (`bilateral`, `trilateral`, `quadrilateral`).
-    pub format: Option<String>,
+    /// Format by number of parties (`bilateral`, `trilateral`, `quadrilateral`, ...).
+    pub format: Option<EventFormat>,
     /// `held`, `planned` or `postponed`.
-    pub status: String,
+    pub status: EventStatus,
     /// Where the documents mention it.
     pub mentions: Vec<Mention>,
     /// Ids of the claims about it.
     pub claims: Vec<String>,
     /// Why its mentions were merged.
     pub why: Vec<String>,
+}
+
+/// Whether a meeting took place (a closed set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// It took place.
+    Held,
+    /// It is announced or expected.
+    Planned,
+    /// It was put off or called off.
+    Postponed,
+}
+
+impl EventStatus {
+    /// The JSON name of the status.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventStatus::Held => "held",
+            EventStatus::Planned => "planned",
+            EventStatus::Postponed => "postponed",
+        }
+    }
+}
+
+/// A meeting's format by its number of parties (a closed set; the rule files give each its
+/// words and number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventFormat {
+    /// Two parties.
+    Bilateral,
+    /// Three parties.
+    Trilateral,
+    /// Four parties.
+    Quadrilateral,
+    /// Five parties.
+    Quintet,
+    /// Six parties.
+    Sextet,
+}
+
+impl EventFormat {
+    /// The JSON name of the format.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventFormat::Bilateral => "bilateral",
+            EventFormat::Trilateral => "trilateral",
+            EventFormat::Quadrilateral => "quadrilateral",
+            EventFormat::Quintet => "quintet",
+            EventFormat::Sextet => "sextet",
+        }
+    }
 }
 
 /// The kinds of conflict the comparator flags (a closed set).

@@ -180,3 +180,33 @@ fn an_example_that_fails_is_named_by_its_line() {
     );
     assert!(stderr.contains("1 example(s) failed"), "{stderr}");
 }
+
+#[test]
+fn a_misspelt_format_status_or_place_kind_is_an_error_at_its_line() {
+    let r = Rules::copy();
+    let mut want = Vec::new();
+    let line = r.edit(
+        "en/meetings.toml",
+        "id = \"postponed\"",
+        "id = \"postpone\"",
+    );
+    want.push(("en/meetings.toml", line, "unknown variant `postpone`"));
+    let line = r.edit(
+        "ar/meetings.toml",
+        "id = \"trilateral\"",
+        "id = \"trilateal\"",
+    );
+    want.push(("ar/meetings.toml", line, "unknown variant `trilateal`"));
+    let line = r.edit("en/places.toml", "kind = \"base\"", "kind = \"bases\"");
+    want.push(("en/places.toml", line, "unknown variant `bases`"));
+    let out = claimdiff()
+        .args(["rules", "check"])
+        .arg(r.dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for (rel, line, message) in &want {
+        assert_error(&stderr, &r, rel, *line, message);
+    }
+}

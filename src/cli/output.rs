@@ -68,25 +68,35 @@ pub fn write_with(
     if is_input(path, inputs) {
         return Err(OutputError::IsInput(path.to_path_buf()));
     }
-    let io = |source| OutputError::Io {
+    let existing = std::fs::metadata(path).ok();
+    let written = match existing {
+        Some(m) if !m.is_file() && !m.is_dir() => write_in_place(path, write),
+        _ => write_whole(path, existing, write),
+    };
+    written.map_err(|source| OutputError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let existing = std::fs::metadata(path).ok();
-    if existing
-        .as_ref()
-        .is_some_and(|m| !m.is_file() && !m.is_dir())
-    {
-        let mut w = std::io::BufWriter::new(
-            std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(io)?,
-        );
-        return write(&mut w).and_then(|_| w.flush()).map_err(io);
-    }
+    })
+}
+
+/// Writes to a device or pipe as it is.
+fn write_in_place(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+    write(&mut w).and_then(|_| w.flush())
+}
+
+/// Writes a temporary file beside the target (the file a link points to, if `path` exists),
+/// with the permissions of the file it replaces, and renames it into place once complete.
+fn write_whole(
+    path: &Path,
+    existing: Option<std::fs::Metadata>,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let target = match &existing {
-        Some(_) => path.canonicalize().map_err(io)?,
+        Some(_) => path.canonicalize()?,
         None => path.to_path_buf(),
     };
     let dir = target
@@ -98,14 +108,14 @@ pub fn write_with(
     // or the permissions of the file it replaces
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let tmp = builder.tempfile_in(dir).map_err(io)?;
+    let tmp = builder.tempfile_in(dir)?;
     if let Some(m) = existing {
-        tmp.as_file().set_permissions(m.permissions()).map_err(io)?;
+        tmp.as_file().set_permissions(m.permissions())?;
     }
-    let mut w = std::io::BufWriter::new(tmp.reopen().map_err(io)?);
-    write(&mut w).and_then(|_| w.flush()).map_err(io)?;
+    let mut w = std::io::BufWriter::new(tmp.reopen()?);
+    write(&mut w).and_then(|_| w.flush())?;
     drop(w);
-    tmp.persist(&target).map_err(|e| io(e.error))?;
+    tmp.persist(&target).map_err(|e| e.error)?;
     Ok(())
 }
 

@@ -144,24 +144,8 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
         ));
     }
     let line = decode_slice(at, line, opts.lossy)?;
-    if !line.trim_start().starts_with('{') {
-        // checked first, so that any other JSON value is named as what it is not
-        return match serde_json::from_str::<serde::de::IgnoredAny>(&line) {
-            Ok(_) => Err(skip(at, "expected a JSON object with \"id\" and \"text\"")),
-            Err(e) => Err(skip(at, format!("not valid JSON: {e}"))),
-        };
-    }
-    let fields: Line =
-        serde_json::from_str(&line).map_err(|e| skip(at, format!("not valid JSON: {e}")))?;
-    let id = match fields.id {
-        None => Err("missing \"id\" (a string): expected {\"id\": ..., \"text\": ...}"),
-        Some(_) => match string_or_number(fields.id) {
-            Some(id) if id.trim().is_empty() => Err("\"id\" is empty: expected a name"),
-            Some(id) => Ok(id),
-            None => Err("\"id\" must be a string or a number"),
-        },
-    }
-    .map_err(|m| skip(at, m))?;
+    let fields = object(at, &line)?;
+    let id = doc_id(fields.id).map_err(|m| skip(at, m))?;
     let mut doc = Document {
         id,
         path: at.to_string(),
@@ -173,23 +157,7 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
         url: string(fields.url),
         text: None,
     };
-    let text = match (fields.text, fields.html) {
-        (Some(t), _) => string(Some(t)).ok_or_else(|| skip(at, "\"text\" must be a string"))?,
-        (None, Some(h)) => {
-            let h = string(Some(h)).ok_or_else(|| skip(at, "\"html\" must be a string"))?;
-            let page = super::page::extract(&h).map_err(|m| skip(at, m))?;
-            doc.title = doc.title.or(page.title);
-            doc.published = doc.published.or(page.published);
-            doc.text = Some(page.text.clone());
-            page.text
-        }
-        (None, None) => {
-            return Err(skip(
-                at,
-                "missing \"text\" (a string): expected {\"id\": ..., \"text\": ...}",
-            ));
-        }
-    };
+    let text = text_of(at, &fields, &mut doc)?;
     if text.contains('\0') {
         return Err(skip(
             at,
@@ -197,6 +165,50 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
         ));
     }
     Ok(Input { doc, text })
+}
+
+/// The fields of a line that holds a JSON object.
+fn object<'a>(at: &str, line: &'a str) -> Result<Line<'a>, Problem> {
+    if !line.trim_start().starts_with('{') {
+        // checked first, so that any other JSON value is named as what it is not
+        return match serde_json::from_str::<serde::de::IgnoredAny>(line) {
+            Ok(_) => Err(skip(at, "expected a JSON object with \"id\" and \"text\"")),
+            Err(e) => Err(skip(at, format!("not valid JSON: {e}"))),
+        };
+    }
+    serde_json::from_str(line).map_err(|e| skip(at, format!("not valid JSON: {e}")))
+}
+
+/// The document's id: a string that is not blank, or a number.
+fn doc_id(raw: Option<&RawValue>) -> Result<String, &'static str> {
+    match raw {
+        None => Err("missing \"id\" (a string): expected {\"id\": ..., \"text\": ...}"),
+        Some(_) => match string_or_number(raw) {
+            Some(id) if id.trim().is_empty() => Err("\"id\" is empty: expected a name"),
+            Some(id) => Ok(id),
+            None => Err("\"id\" must be a string or a number"),
+        },
+    }
+}
+
+/// The document's text: `text`, or else the article read from `html` (whose title and date
+/// fill in what the line lacks).
+fn text_of(at: &str, fields: &Line, doc: &mut Document) -> Result<String, Problem> {
+    match (fields.text, fields.html) {
+        (Some(t), _) => string(Some(t)).ok_or_else(|| skip(at, "\"text\" must be a string")),
+        (None, Some(h)) => {
+            let h = string(Some(h)).ok_or_else(|| skip(at, "\"html\" must be a string"))?;
+            let page = super::page::extract(&h).map_err(|m| skip(at, m))?;
+            doc.title = doc.title.take().or(page.title);
+            doc.published = doc.published.take().or(page.published);
+            doc.text = Some(page.text.clone());
+            Ok(page.text)
+        }
+        (None, None) => Err(skip(
+            at,
+            "missing \"text\" (a string): expected {\"id\": ..., \"text\": ...}",
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::date::{self, PartialDate};
+use crate::model::EventFormat;
+use crate::rules::schema::{MeetingStatus, PlaceKind};
 use crate::rules::{Atom, LangRules};
 use crate::text::Prepared;
 use crate::text::lexicon::Clitics;
@@ -32,12 +34,12 @@ pub struct Facts {
     pub own_levels: BTreeSet<String>,
     /// Number of parties, from a format word (رباعي) or "the two countries".
     pub size: Option<usize>,
-    /// Format id.
-    pub format: Option<String>,
+    /// Format.
+    pub format: Option<EventFormat>,
     /// Meeting kind (talks, summit, call...).
     pub kind: String,
-    /// held, planned or postponed.
-    pub status: String,
+    /// held, planned, postponed or next.
+    pub status: MeetingStatus,
 }
 
 impl Facts {
@@ -70,8 +72,8 @@ enum Attr {
     Date(PartialDate),
     Party(String),
     Level(String),
-    Format(String, usize),
-    Status(String),
+    Format(EventFormat, usize),
+    Status(MeetingStatus),
 }
 
 /// Every place a document names anywhere (skipping furniture): what the article is about, which
@@ -109,7 +111,6 @@ pub fn mentions(
             .iter()
             .map(|(_, k)| Facts {
                 kind: k.clone(),
-                status: "held".into(),
                 ..Default::default()
             })
             .collect();
@@ -257,13 +258,7 @@ fn apply(f: &mut Facts, attr: Attr) {
         }
         // "لقاء ثان" stays a further meeting whatever else the sentence says of plans
         Attr::Status(s) => {
-            let rank = |x: &str| {
-                ["held", "planned", "postponed", "next"]
-                    .iter()
-                    .position(|r| *r == x)
-                    .unwrap_or(0)
-            };
-            if rank(&s) > rank(&f.status) {
+            if s > f.status {
                 f.status = s;
             }
         }
@@ -298,7 +293,7 @@ fn attributes(
             continue;
         }
         let place = &rules.place_info[*h.value as usize];
-        if place.kind != "country" {
+        if place.kind != Some(PlaceKind::Country) {
             let locative = locative(p, rules, h.start, h.prefix);
             let state = place.state.clone();
             out.push((h.start, Attr::Place(place.id.clone(), state, locative)));
@@ -365,10 +360,10 @@ fn attributes(
         .formats
         .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
     {
-        out.push((h.start, Attr::Format(h.value.0.clone(), h.value.1)));
+        out.push((h.start, Attr::Format(h.value.0, h.value.1)));
     }
     for h in rules.statuses.scan(&p.tokens, range, Clitics::ConjPrep) {
-        out.push((h.start, Attr::Status(h.value.clone())));
+        out.push((h.start, Attr::Status(*h.value)));
     }
     out
 }

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use super::LocalEvent;
 use super::mention::Facts;
+use crate::rules::schema::MeetingStatus;
 
 /// Evidence that two documents' descriptions are one meeting.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,8 +188,8 @@ fn window(e: &LocalEvent) -> Option<(Date, Date, Precision)> {
         return Some((first, first.last_of_month(), Precision::Month));
     }
     let p = e.published?;
-    let (before, after) = match e.facts.status.as_str() {
-        "held" => (10, 1),
+    let (before, after) = match e.facts.status {
+        MeetingStatus::Held => (10, 1),
         _ => (2, 60),
     };
     let from = p.checked_sub(before.days()).ok()?;
@@ -311,9 +312,9 @@ pub fn combine(a: &Facts, b: &Facts) -> Facts {
     out.own_levels.extend(b.own_levels.iter().cloned());
     out.named_places.extend(b.named_places.iter().cloned());
     out.size = a.size.or(b.size);
-    out.format = a.format.clone().or_else(|| b.format.clone());
-    if out.status == "held" && b.status != "held" && a.date.is_empty() {
-        out.status = b.status.clone();
+    out.format = a.format.or(b.format);
+    if out.status == MeetingStatus::Held && b.status != MeetingStatus::Held && a.date.is_empty() {
+        out.status = b.status;
     }
     out
 }

@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{Claim, Event, Mention, Span};
 use crate::rules::LangRules;
+use crate::rules::schema::MeetingStatus;
 use crate::text::Prepared;
 use date::PartialDate;
 use mention::{Facts, MeetingMention};
@@ -116,7 +117,7 @@ pub fn local(
 /// another round of negotiations ... as the Stockholm talks came to an end" is about Stockholm),
 /// else the first that is not a further meeting, else the first.
 fn lead_order(mut lead: Vec<&MeetingMention>) -> Vec<&MeetingMention> {
-    let further = |m: &MeetingMention| m.facts.status == "next";
+    let further = |m: &MeetingMention| m.facts.status == MeetingStatus::Next;
     let founder = lead
         .iter()
         .position(|m| m.facts.is_concrete() && !further(m))
@@ -183,7 +184,7 @@ fn note_mention(p: &Prepared, e: &mut LocalEvent, m: &MeetingMention) {
 /// meeting: "قبل ذلك في موسكو في كانون الأول/ ديسمبر").
 fn fits_within(e: &Facts, m: &Facts, published: Option<Date>) -> bool {
     let agree = match merge::fit(e, m) {
-        _ if m.status == "next" => return false,
+        _ if m.status == MeetingStatus::Next => return false,
         Fit::Conflict(_) => return false,
         Fit::Agree(why) => why,
     };
@@ -264,7 +265,7 @@ fn claim_event(
             Some(i) != main
                 && i < d.events.len()
                 && d.events[i].facts.is_concrete()
-                && d.events[i].facts.status != "next"
+                && d.events[i].facts.status != MeetingStatus::Next
         });
     own.or(main).filter(|&i| i < d.events.len())
 }
@@ -379,8 +380,8 @@ fn name_events(groups: Vec<Group>, place_names: &dyn Fn(&str) -> String) -> Vec<
                     date: (!f.date.is_empty()).then(|| f.date.to_string()),
                     parties: f.parties.iter().cloned().collect(),
                     level: f.levels.iter().cloned().collect(),
-                    format: f.format.clone(),
-                    status: f.status.replace("next", "planned"),
+                    format: f.format,
+                    status: f.status.exported(),
                     mentions,
                     claims,
                     why,

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::rules::schema::PlaceKind;
 use crate::rules::{Atom, LangRules};
 use crate::text::lexicon::Clitics;
 use crate::text::token::{Token, TokenKind, tokenize};
@@ -153,8 +154,8 @@ impl Statement {
             let Some(p) = lang.place_info.get(*hit.value as usize) else {
                 continue;
             };
-            let (kind, id) = match p.kind.as_str() {
-                "country" => (
+            let (kind, id) = match p.kind {
+                Some(PlaceKind::Country) => (
                     EntityKind::State,
                     p.state.clone().unwrap_or_else(|| p.id.clone()),
                 ),

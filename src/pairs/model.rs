@@ -332,6 +332,16 @@ pub fn features(
     f.add(&["label", ruled.label.as_str()], 1.0);
     f.add(&["rule", rule], 1.0);
     f.add(&["family", &family], 1.0);
+    overlap_features(&mut f, a, b, &family);
+    signal_features(&mut f, a, b, rules);
+    word_features(&mut f, a, b);
+    gram_features(&mut f, a, b);
+    f.out
+}
+
+/// How much of each statement's words the other shares: min, max and mean, as values and in
+/// tenths, the mean also with the rule family.
+fn overlap_features(f: &mut Features, a: &Statement, b: &Statement, family: &str) {
     let (o1, o2) = overlap(a, b);
     let (lo, hi) = (o1.min(o2), o1.max(o2));
     let mean = (o1 + o2) / 2.0;
@@ -342,7 +352,12 @@ pub fn features(
     f.add(&["bin.mean", &bin(mean)], 1.0);
     f.add(&["bin.min", &bin(lo)], 1.0);
     f.add(&["bin.max", &bin(hi)], 1.0);
-    f.add(&["rule x bin", &family, &bin(mean)], 1.0);
+    f.add(&["rule x bin", family, &bin(mean)], 1.0);
+}
+
+/// The rules' signals that fire on the pair (opposition, negation, numbers, parties), with the
+/// rule of each and the side a negation is on.
+fn signal_features(f: &mut Features, a: &Statement, b: &Statement, rules: &PairLang) {
     let checks: [(&str, Check); 4] = [
         ("opposition", opposition),
         ("negation", negation),
@@ -363,6 +378,10 @@ pub fn features(
             }
         }
     }
+}
+
+/// Which statements have numbers, and the words one has that the other lacks.
+fn word_features(f: &mut Features, a: &Statement, b: &Statement) {
     f.add(
         &[
             "numbers",
@@ -379,6 +398,10 @@ pub fn features(
     f.group("-w", gone.iter().copied());
     f.group("+w", new.iter().copied());
     f.group("±w", gone.iter().chain(&new).copied());
+}
+
+/// The character n-grams only one statement has, both have, and either has.
+fn gram_features(f: &mut Features, a: &Statement, b: &Statement) {
     let (ga, gb) = (char_ngrams(a), char_ngrams(b));
     let only_a: Vec<u64> = ga.difference(&gb).copied().collect();
     let only_b: Vec<u64> = gb.difference(&ga).copied().collect();
@@ -388,5 +411,4 @@ pub fn features(
     f.hashed("=g", &both);
     let all: Vec<u64> = ga.union(&gb).copied().collect();
     f.hashed("g", &all);
-    f.out
 }

@@ -6,7 +6,8 @@ use std::fmt;
 
 use super::analyze;
 use crate::corpus::Input;
-use crate::model::{Document, Report};
+use crate::model::{Claim, Document, Report};
+use crate::rules::schema::ClaimExample;
 use crate::rules::{LocatedConflictExample, LocatedExample, RuleSet};
 
 /// An example that did not give what its rule file says.
@@ -61,56 +62,66 @@ fn claim_example(ex: &LocatedExample, rules: &RuleSet, out: &mut Vec<Failure>) {
         origin: ex.origin.clone(),
         message: m,
     };
+    if let Some(m) = count_mismatch(e, &report) {
+        out.push(fail(m));
+        return;
+    }
+    if let Some(c) = report.claims.first() {
+        out.extend(first_claim_mismatches(e, c).into_iter().map(fail));
+    }
+}
+
+/// What is wrong with the number of claims an example yields: not the number it says, or none
+/// when it says nothing.
+fn count_mismatch(e: &ClaimExample, report: &Report) -> Option<String> {
     let n = report.claims.len();
     match e.claims {
-        Some(want) if want != n => {
-            out.push(fail(format!(
-                "expected {want} claim(s), got {n}: {}",
-                describe(&report)
-            )));
-            return;
-        }
-        None if n == 0 => {
-            out.push(fail("expected a claim, got none".into()));
-            return;
-        }
-        _ => {}
+        Some(want) if want != n => Some(format!(
+            "expected {want} claim(s), got {n}: {}",
+            describe(report)
+        )),
+        None if n == 0 => Some("expected a claim, got none".into()),
+        _ => None,
     }
-    let Some(c) = report.claims.first() else {
-        return;
-    };
+}
+
+/// Where the first claim differs from the parties, stance, speaker kind and topics an example
+/// expects.
+fn first_claim_mismatches(e: &ClaimExample, c: &Claim) -> Vec<String> {
+    let mut out = Vec::new();
     if let Some(p) = &e.parties
         && &c.speaker.parties != p
     {
-        out.push(fail(format!(
+        out.push(format!(
             "expected parties {p:?}, got {:?} ({})",
             c.speaker.parties, c.why
-        )));
+        ));
     }
     if let Some(s) = e.stance
         && c.stance != s
     {
-        out.push(fail(format!(
+        out.push(format!(
             "expected stance {}, got {} ({})",
             s.name(),
             c.stance.name(),
             c.why
-        )));
+        ));
     }
     if let Some(k) = e.kind
         && c.speaker.kind != k
     {
-        out.push(fail(format!(
+        out.push(format!(
             "expected speaker kind {}, got {}",
             k.name(),
             c.speaker.kind.name()
-        )));
+        ));
     }
     for t in e.topics.iter().flatten() {
         if !c.topics.contains(t) {
-            out.push(fail(format!("expected topic {t}, got {:?}", c.topics)));
+            out.push(format!("expected topic {t}, got {:?}", c.topics));
         }
     }
+    out
 }
 
 /// Runs one conflict example: its rule must flag the text, or must not.

@@ -11,7 +11,7 @@ use comfy_table::{
 use std::io::{self, Write};
 
 use super::{View, doc_of, excerpt, parties, source_line, strip_bidi};
-use crate::model::{Claim, ConflictKind, Event, Finding, Report};
+use crate::model::{Claim, ConflictKind, Event, EventFormat, Finding, Report};
 
 /// First strong isolate: the text up to PDI takes its own direction and cannot reorder its
 /// neighbours.
@@ -154,8 +154,8 @@ pub fn event_header(e: &Event) -> String {
         } else {
             e.level.join(", ")
         },
-        e.format.as_deref().unwrap_or("—"),
-        e.status
+        e.format.map_or("—", EventFormat::name),
+        e.status.name()
     )
 }
 

@@ -1,12 +1,12 @@
 //! One language's compiled rules ([`LangRules`]): the lexicons every stage looks words up in,
 //! and what each entry stands for. `compile` fills them from the language's folder.
 
-use crate::model::{SpeakerKind, Stance};
+use crate::model::{EventFormat, SpeakerKind, Stance};
 use crate::text::TextRules;
 use crate::text::lexicon::{HeadIndex, Indexed, Lexicon};
 
 use super::LocatedExample;
-use super::schema::{Frame, MarkerPlace, PairsFile, Requirement};
+use super::schema::{Frame, MarkerPlace, MeetingStatus, PairsFile, PlaceKind, Requirement};
 
 /// What a cue lexicon entry stands for.
 #[derive(Debug, Clone)]
@@ -81,7 +81,7 @@ pub struct PlaceInfo {
     /// State.
     pub state: Option<String>,
     /// Kind.
-    pub kind: String,
+    pub kind: Option<PlaceKind>,
 }
 
 /// A relative date offset.
@@ -173,10 +173,10 @@ pub struct LangRules {
     pub meetings: Lexicon<String>,
     /// Level words → level id.
     pub levels: Lexicon<String>,
-    /// Format words → (id, parties).
-    pub formats: Lexicon<(String, usize)>,
-    /// Status words → status id.
-    pub statuses: Lexicon<String>,
+    /// Format words → (format, parties).
+    pub formats: Lexicon<(EventFormat, usize)>,
+    /// Status words → status.
+    pub statuses: Lexicon<MeetingStatus>,
     /// Verbs of hosting.
     pub hosts: Lexicon<()>,
     /// Prepositions that make a country the venue.

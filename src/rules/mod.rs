@@ -18,7 +18,7 @@ pub use load::RuleError;
 use rayon::prelude::*;
 
 use crate::model::{ConflictKind, Stance};
-use schema::{ClaimExample, ConflictExample, ConflictsFile};
+use schema::{ClaimExample, ConflictEntry, ConflictExample, ConflictsFile};
 
 /// A compiled conflict rule.
 #[derive(Debug, Clone)]
@@ -165,25 +165,9 @@ impl RuleSet {
         errors: &mut Vec<RuleError>,
     ) {
         let mut seen = HashMap::new();
-        for r in file.rule {
-            let (line, _) = src.line_col(r.id.span().start);
-            if let Some(first) = seen.insert(r.id.get_ref().clone(), line) {
-                errors.push(src.error(
-                    r.id.span().start,
-                    format!(
-                        "duplicate rule id '{}' (first at line {first})",
-                        r.id.get_ref()
-                    ),
-                ));
-            }
-            if !(0.0..=1.0).contains(&r.score) {
-                errors.push(src.error(
-                    r.id.span().start,
-                    format!("score {} is outside [0, 1]", r.score),
-                ));
-            }
-            let origin = format!("{}:{line}", src.shown);
-            for ex in r.example {
+        for mut r in file.rule {
+            let line = check_conflict(src, &r, &mut seen, errors);
+            for ex in std::mem::take(&mut r.example) {
                 let (l, _) = src.line_col(ex.text.span().start);
                 self.conflict_examples.push(LocatedConflictExample {
                     origin: format!("{}:{l}", src.shown),
@@ -191,27 +175,8 @@ impl RuleSet {
                     example: ex,
                 });
             }
-            self.conflicts.push(ConflictRule {
-                id: r.id.into_inner(),
-                kind: r.kind,
-                a: r.a,
-                b: r.b,
-                same_topic: r.same_topic,
-                topics: r.topics,
-                about_meeting: r.about_meeting,
-                shared_words: r.shared_words,
-                numbers: r.numbers,
-                negated: r.negated,
-                b_phrases: r
-                    .b_phrases
-                    .iter()
-                    .map(|x| crate::text::fold::key(x))
-                    .collect(),
-                accuse_each_other: r.accuse_each_other,
-                both_about: r.both_about,
-                score: r.score,
-                origin,
-            });
+            let origin = format!("{}:{line}", src.shown);
+            self.conflicts.push(ConflictRule::new(r, origin));
         }
         self.negations = file
             .negations
@@ -226,5 +191,59 @@ impl RuleSet {
             .iter()
             .find(|l| l.code == code)
             .unwrap_or(&self.langs[0])
+    }
+}
+
+/// Checks a conflict rule's id (unique in its file) and score (in [0, 1]); returns the line its
+/// id stands at.
+fn check_conflict(
+    src: &load::Source,
+    r: &ConflictEntry,
+    seen: &mut HashMap<String, usize>,
+    errors: &mut Vec<RuleError>,
+) -> usize {
+    let (line, _) = src.line_col(r.id.span().start);
+    if let Some(first) = seen.insert(r.id.get_ref().clone(), line) {
+        errors.push(src.error(
+            r.id.span().start,
+            format!(
+                "duplicate rule id '{}' (first at line {first})",
+                r.id.get_ref()
+            ),
+        ));
+    }
+    if !(0.0..=1.0).contains(&r.score) {
+        errors.push(src.error(
+            r.id.span().start,
+            format!("score {} is outside [0, 1]", r.score),
+        ));
+    }
+    line
+}
+
+impl ConflictRule {
+    /// The compiled form of a rule file's entry (its phrases folded), written at `origin`.
+    fn new(r: ConflictEntry, origin: String) -> ConflictRule {
+        ConflictRule {
+            id: r.id.into_inner(),
+            kind: r.kind,
+            a: r.a,
+            b: r.b,
+            same_topic: r.same_topic,
+            topics: r.topics,
+            about_meeting: r.about_meeting,
+            shared_words: r.shared_words,
+            numbers: r.numbers,
+            negated: r.negated,
+            b_phrases: r
+                .b_phrases
+                .iter()
+                .map(|x| crate::text::fold::key(x))
+                .collect(),
+            accuse_each_other: r.accuse_each_other,
+            both_about: r.both_about,
+            score: r.score,
+            origin,
+        }
     }
 }

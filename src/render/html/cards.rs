@@ -19,8 +19,8 @@ pub fn event_meta(ctx: &Ctx, e: &Event) -> Markup {
         ("Date", e.date.as_deref().map_or("unknown".into(), clean)),
         ("Parties", list(&e.parties)),
         ("Level", list(&e.level)),
-        ("Format", e.format.as_deref().map_or("—".into(), clean)),
-        ("Status", clean(&e.status)),
+        ("Format", e.format.map_or("—".into(), |f| clean(f.name()))),
+        ("Status", clean(e.status.name())),
         ("Claims", e.claims.len().to_string()),
         ("Documents", documents_of(ctx, e).to_string()),
     ];

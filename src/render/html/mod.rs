@@ -75,18 +75,6 @@ impl<'a> Ctx<'a> {
         }
         let claims: HashMap<&str, &Claim> =
             report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-        let mut citing: HashMap<&str, Vec<&Finding>> = HashMap::new();
-        for f in &report.findings {
-            for id in f.a.claims.iter().chain(&f.b.claims) {
-                citing.entry(id.as_str()).or_default().push(f);
-            }
-        }
-        let mut cited: HashMap<&str, Vec<(&Claim, Vec<&Finding>)>> = HashMap::new();
-        for c in &report.claims {
-            if let Some(fs) = citing.remove(c.id.as_str()) {
-                cited.entry(c.doc.as_str()).or_default().push((c, fs));
-            }
-        }
         Ctx {
             report,
             claims,
@@ -107,7 +95,7 @@ impl<'a> Ctx<'a> {
                 .enumerate()
                 .map(|(i, d)| (d.id.as_str(), i))
                 .collect(),
-            cited,
+            cited: cited(report),
             langs: report
                 .documents
                 .iter()
@@ -155,6 +143,23 @@ impl<'a> Ctx<'a> {
             None => &self.loose,
         }
     }
+}
+
+/// The claims findings cite, per document id, in report order, with the findings citing each.
+fn cited(report: &Report) -> HashMap<&str, Vec<(&Claim, Vec<&Finding>)>> {
+    let mut citing: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in &report.findings {
+        for id in f.a.claims.iter().chain(&f.b.claims) {
+            citing.entry(id.as_str()).or_default().push(f);
+        }
+    }
+    let mut cited: HashMap<&str, Vec<(&Claim, Vec<&Finding>)>> = HashMap::new();
+    for c in &report.claims {
+        if let Some(fs) = citing.remove(c.id.as_str()) {
+            cited.entry(c.doc.as_str()).or_default().push((c, fs));
+        }
+    }
+    cited
 }
 
 /// Renders the report as one self-contained HTML page.
@@ -232,64 +237,85 @@ fn top(r: &Report) -> Markup {
     }
 }
 
+/// What the filters offer to choose from: the events and kinds with findings, and the states,
+/// speakers and outlets of the sides, each sorted once.
+struct Choices<'a> {
+    events: Vec<&'a Event>,
+    /// Whether some finding is about no meeting.
+    none: bool,
+    kinds: Vec<ConflictKind>,
+    states: Vec<&'a str>,
+    speakers: Vec<String>,
+    outlets: Vec<String>,
+}
+
+impl<'a> Choices<'a> {
+    fn of(ctx: &Ctx<'a>) -> Self {
+        let r = ctx.report;
+        let sides = || r.findings.iter().flat_map(|f| [&f.a, &f.b]);
+        Choices {
+            events: r
+                .events
+                .iter()
+                .filter(|e| !ctx.findings_of(Some(&e.id)).is_empty())
+                .collect(),
+            none: !ctx.findings_of(None).is_empty(),
+            kinds: sorted(r.findings.iter().map(|f| f.kind).collect()),
+            states: sorted(
+                sides()
+                    .flat_map(|s| &s.parties)
+                    .map(String::as_str)
+                    .collect(),
+            ),
+            speakers: sorted(
+                sides()
+                    .flat_map(|s| &s.claims)
+                    .filter_map(|id| ctx.claims.get(id.as_str()))
+                    .map(|c| clean(&c.speaker.name))
+                    .collect(),
+            ),
+            outlets: sorted(
+                ctx.cited
+                    .keys()
+                    .map(|d| outlet_of(ctx.docs.get(d).copied(), d))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Sorted, without repeats.
+fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 fn filters(ctx: &Ctx) -> Markup {
-    let r = ctx.report;
-    let mut kinds: Vec<ConflictKind> = r.findings.iter().map(|f| f.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-    let events: Vec<&Event> = r
-        .events
-        .iter()
-        .filter(|e| !ctx.findings_of(Some(&e.id)).is_empty())
-        .collect();
-    let none = !ctx.findings_of(None).is_empty();
-    let mut states: Vec<&str> = r
-        .findings
-        .iter()
-        .flat_map(|f| f.a.parties.iter().chain(&f.b.parties))
-        .map(String::as_str)
-        .collect();
-    states.sort_unstable();
-    states.dedup();
-    let mut speakers: Vec<String> = r
-        .findings
-        .iter()
-        .flat_map(|f| f.a.claims.iter().chain(&f.b.claims))
-        .filter_map(|id| ctx.claims.get(id.as_str()))
-        .map(|c| clean(&c.speaker.name))
-        .collect();
-    speakers.sort_unstable();
-    speakers.dedup();
-    let mut outlets: Vec<String> = ctx
-        .cited
-        .keys()
-        .map(|d| outlet_of(ctx.docs.get(d).copied(), d))
-        .collect();
-    outlets.sort_unstable();
-    outlets.dedup();
+    let c = Choices::of(ctx);
     html! {
         nav.filters aria-label="Filter findings" {
             label { "Search" input #f-search type="search" placeholder="words in a finding"; }
             label { "Event" select #f-event {
                 option value="" { "all events" }
-                @for e in events { option value=(clean(&e.id)) { (clean(&e.label)) } }
-                @if none { option value=(NO_EVENT) { "about no meeting" } }
+                @for e in c.events { option value=(clean(&e.id)) { (clean(&e.label)) } }
+                @if c.none { option value=(NO_EVENT) { "about no meeting" } }
             } }
             label { "Kind" select #f-kind {
                 option value="" { "all kinds" }
-                @for k in kinds { option value=(k.name()) { (label(k)) } }
+                @for k in c.kinds { option value=(k.name()) { (label(k)) } }
             } }
             label { "State" select #f-state {
                 option value="" { "all states" }
-                @for st in &states { option value=(clean(st)) { (clean(st)) } }
+                @for st in &c.states { option value=(clean(st)) { (clean(st)) } }
             } }
             label { "Speaker" select #f-speaker {
                 option value="" { "all speakers" }
-                @for sp in &speakers { option value=(sp) { (sp) } }
+                @for sp in &c.speakers { option value=(sp) { (sp) } }
             } }
             label { "Outlet" select #f-outlet {
                 option value="" { "all outlets" }
-                @for o in &outlets { option value=(o) { (o) } }
+                @for o in &c.outlets { option value=(o) { (o) } }
             } }
             label { "Min score"
                 input #f-score type="range" min="0" max="1" step="0.05" value="0";
@@ -297,7 +323,7 @@ fn filters(ctx: &Ctx) -> Markup {
             }
             button #f-reset type="button" { "Reset" }
             span.legend { mark.speaker { "speaker" } " " mark.cue { "cue" } }
-            output #shown { (r.findings.len()) " findings" }
+            output #shown { (ctx.report.findings.len()) " findings" }
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::highlight::Mark;
 use super::*;
-use crate::model::{Content, Cue, Document, Side, Span, Speaker, SpeakerKind, Stance};
+use crate::model::{Content, Cue, Document, EventStatus, Side, Span, Speaker, SpeakerKind, Stance};
 
 /// An Arabic sentence whose speaker name carries markup, quotes, an ampersand and U+202E.
 fn report() -> Report {
@@ -56,7 +56,7 @@ fn report() -> Report {
             parties: vec!["EG".into(), "SY".into()],
             level: vec![],
             format: None,
-            status: "held".into(),
+            status: EventStatus::Held,
             mentions: vec![],
             claims: vec!["d1:0".into(), "d2:0".into()],
             why: vec![],

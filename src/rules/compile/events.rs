@@ -28,13 +28,13 @@ pub(super) fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) 
     for t in f.format {
         for w in &t.forms {
             let w = c.form(w, "format");
-            l.formats.insert(&w, (t.id.clone(), t.parties.unwrap_or(0)));
+            l.formats.insert(&w, (t.id, t.parties.unwrap_or(0)));
         }
     }
     for t in f.status {
         for w in &t.forms {
             let w = c.form(w, "status");
-            l.statuses.insert(&w, t.id.clone());
+            l.statuses.insert(&w, t.id);
         }
     }
     add_verbs(&mut l.agenda, &f.agenda, "agenda", c);

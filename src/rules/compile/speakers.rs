@@ -1,28 +1,23 @@
 //! Compiling the files a speaker and a claim are read with: cues (every conjugated form of each
 //! stem, with the cue's examples), states, people, heads, outlets, stance markers and topics.
 
+use toml::Spanned;
+
 use super::check::Checker;
 use crate::rules::LocatedExample;
 use crate::rules::lang::{Atom, CueInfo, HeadInfo, LangRules, OutletInfo, PersonInfo, StateInfo};
 use crate::rules::schema::{
-    CuesFile, HeadsFile, MarkersFile, OutletsFile, PeopleFile, StatesFile, TopicsFile,
+    ClaimExample, CueEntry, CuesFile, HeadsFile, MarkersFile, OutletsFile, PeopleFile, StatesFile,
+    TopicsFile,
 };
 use crate::text::fold::key;
 use crate::text::morph;
 
 pub(super) fn add_cues(l: &mut LangRules, f: CuesFile, c: &mut Checker) {
-    let arabic = c.arabic;
-    for cue in f.cue {
+    for mut cue in f.cue {
         let lemma = c.form(&cue.lemma, "lemma");
         let rule = format!("{}.cue.{}", l.code, lemma);
-        for ex in cue.example {
-            let origin = c.line(ex.text.span().start);
-            l.examples.push(LocatedExample {
-                origin,
-                lang: l.code.clone(),
-                example: ex,
-            });
-        }
+        add_examples(l, std::mem::take(&mut cue.example), c);
         let info = |participle| CueInfo {
             lemma: lemma.clone(),
             stance: cue.stance,
@@ -35,47 +30,72 @@ pub(super) fn add_cues(l: &mut LangRules, f: CuesFile, c: &mut Checker) {
         l.cue_info.push(info(false));
         let part = l.cue_info.len() as u32;
         l.cue_info.push(info(true));
-        let mut forms: Vec<(String, u32)> = Vec::new();
-        for s in &cue.past {
-            let s = c.form(s, "");
-            if arabic {
-                forms.extend(morph::past(&s).into_iter().map(|f| (f, finite)));
-            }
-        }
-        for s in &cue.present {
-            let s = c.form(s, "");
-            if arabic {
-                forms.extend(morph::present(&s).into_iter().map(|f| (f, finite)));
-            }
-        }
-        for s in &cue.participle {
-            let s = c.form(s, "");
-            let generated = if arabic {
-                morph::participle(&s)
-            } else {
-                vec![key(&s)]
-            };
-            forms.extend(generated.into_iter().map(|f| (f, part)));
-        }
-        for s in &cue.forms {
-            forms.push((c.form(s, ""), finite));
-        }
-        for x in &cue.except {
-            let k = key(x.get_ref());
-            if !forms.iter().any(|(f, _)| key(f) == k) {
-                c.errors.push(c.src.error(
-                    x.span().start,
-                    format!(
-                        "except '{}' is not a form of this cue: nothing to leave out",
-                        x.get_ref()
-                    ),
-                ));
-            }
-            forms.retain(|(f, _)| key(f) != k);
-        }
+        let mut forms = cue_forms(&cue, finite, part, c);
+        leave_out(&mut forms, &cue.except, c);
         for (f, idx) in forms {
             l.cues.insert(&f, idx);
         }
+    }
+}
+
+/// A cue's examples, each with the line it is written at, for the examples test.
+fn add_examples(l: &mut LangRules, examples: Vec<ClaimExample>, c: &Checker) {
+    for ex in examples {
+        let origin = c.line(ex.text.span().start);
+        l.examples.push(LocatedExample {
+            origin,
+            lang: l.code.clone(),
+            example: ex,
+        });
+    }
+}
+
+/// Every surface form of a cue with the entry it stands for (`finite` or `part`): Arabic past and
+/// present stems conjugated, participles inflected, and its listed forms as written.
+fn cue_forms(cue: &CueEntry, finite: u32, part: u32, c: &mut Checker) -> Vec<(String, u32)> {
+    let arabic = c.arabic;
+    let mut forms: Vec<(String, u32)> = Vec::new();
+    for s in &cue.past {
+        let s = c.form(s, "");
+        if arabic {
+            forms.extend(morph::past(&s).into_iter().map(|f| (f, finite)));
+        }
+    }
+    for s in &cue.present {
+        let s = c.form(s, "");
+        if arabic {
+            forms.extend(morph::present(&s).into_iter().map(|f| (f, finite)));
+        }
+    }
+    for s in &cue.participle {
+        let s = c.form(s, "");
+        let generated = if arabic {
+            morph::participle(&s)
+        } else {
+            vec![key(&s)]
+        };
+        forms.extend(generated.into_iter().map(|f| (f, part)));
+    }
+    for s in &cue.forms {
+        forms.push((c.form(s, ""), finite));
+    }
+    forms
+}
+
+/// Removes the forms a cue's `except` names; naming one it does not have is an error.
+fn leave_out(forms: &mut Vec<(String, u32)>, except: &[Spanned<String>], c: &mut Checker) {
+    for x in except {
+        let k = key(x.get_ref());
+        if !forms.iter().any(|(f, _)| key(f) == k) {
+            c.errors.push(c.src.error(
+                x.span().start,
+                format!(
+                    "except '{}' is not a form of this cue: nothing to leave out",
+                    x.get_ref()
+                ),
+            ));
+        }
+        forms.retain(|(f, _)| key(f) != k);
     }
 }
 

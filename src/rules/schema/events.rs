@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::model::{EventFormat, EventStatus};
+
 /// A meeting word group.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -15,12 +17,12 @@ pub struct MeetingEntry {
     pub forms: Vec<Spanned<String>>,
 }
 
-/// A level, format or status group.
+/// A level, format or status group; `T` is the type of its id (a level's is open: any name).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TaggedForms {
+pub struct TaggedForms<T> {
     /// The id it sets.
-    pub id: String,
+    pub id: T,
     /// Number of parties (formats only).
     pub parties: Option<usize>,
     /// Forms.
@@ -36,13 +38,13 @@ pub struct MeetingsFile {
     pub meeting: Vec<MeetingEntry>,
     /// Levels.
     #[serde(default)]
-    pub level: Vec<TaggedForms>,
+    pub level: Vec<TaggedForms<String>>,
     /// Formats.
     #[serde(default)]
-    pub format: Vec<TaggedForms>,
+    pub format: Vec<TaggedForms<EventFormat>>,
     /// Statuses.
     #[serde(default)]
-    pub status: Vec<TaggedForms>,
+    pub status: Vec<TaggedForms<MeetingStatus>>,
     /// Verbs of hosting: a city next to one is where the meeting is ("موسكو تستضيف").
     #[serde(default)]
     pub hosts: Vec<Spanned<String>>,
@@ -52,6 +54,49 @@ pub struct MeetingsFile {
     /// Words that say what a meeting discussed (بحث، ناقش، تناول، ركز).
     #[serde(default)]
     pub agenda: Vec<Spanned<String>>,
+}
+
+/// What a sentence says of a meeting's status, as read from status words (a closed set, in
+/// rising order of precedence: a later status word of the sentence overrides an earlier one of
+/// a lower rank).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    /// It took place (the default).
+    #[default]
+    Held,
+    /// It is announced or expected.
+    Planned,
+    /// It was put off or called off.
+    Postponed,
+    /// A further meeting is announced ("لقاء ثان", "another round"): planned, and never the
+    /// meeting mentioned before it. Never exported: an event says `planned`.
+    Next,
+}
+
+impl MeetingStatus {
+    /// The status an event exports.
+    pub fn exported(self) -> EventStatus {
+        match self {
+            MeetingStatus::Held => EventStatus::Held,
+            MeetingStatus::Planned | MeetingStatus::Next => EventStatus::Planned,
+            MeetingStatus::Postponed => EventStatus::Postponed,
+        }
+    }
+}
+
+/// What kind of place a gazetteer entry is (a closed set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// A city or town.
+    City,
+    /// A military base.
+    Base,
+    /// A region, province or area.
+    Region,
+    /// A country (never a meeting's place: its state is read from the states' names).
+    Country,
 }
 
 /// One place.
@@ -66,7 +111,7 @@ pub struct PlaceEntry {
     pub state: Option<String>,
     /// City, base, region or country.
     #[serde(default)]
-    pub kind: String,
+    pub kind: Option<PlaceKind>,
     /// Forms.
     pub forms: Vec<Spanned<String>>,
 }

@@ -1,5 +1,5 @@
 //! The serde shapes of the rule files, one struct per file. Closed sets (stances, speaker kinds,
-//! conflict kinds) are typed enums, so an unknown name is a load error with its position. The
+//! conflict kinds, meeting formats and statuses, place kinds) are typed enums, so an unknown name is a load error with its position. The
 //! shapes are grouped by the stage that reads them: claims, events, comparison.
 
 mod claims;
@@ -16,5 +16,6 @@ pub use compare::{
     PairsFile,
 };
 pub use events::{
-    DatesFile, MeetingEntry, MeetingsFile, PlaceEntry, PlacesFile, RelativeEntry, TaggedForms,
+    DatesFile, MeetingEntry, MeetingStatus, MeetingsFile, PlaceEntry, PlaceKind, PlacesFile,
+    RelativeEntry, TaggedForms,
 };
