@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::review::{self, Reviews};
 use super::{
     View, doc_of, excerpt, parties, safe_url, source_line, table::event_header, table::summary,
 };
@@ -24,7 +25,8 @@ pub fn cell(s: &str) -> String {
 }
 
 /// Renders a view of the report as Markdown.
-pub fn write(out: &mut dyn Write, r: &Report, view: View) -> io::Result<()> {
+/// A reviewed finding's review follows its reason in the `why` cell.
+pub fn write(out: &mut dyn Write, r: &Report, view: View, reviews: &Reviews) -> io::Result<()> {
     out.write_all(b"# claimdiff report\n\n")?;
     if view == View::Claims {
         out.write_all(b"| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n")?;
@@ -77,7 +79,14 @@ pub fn write(out: &mut dyn Write, r: &Report, view: View) -> io::Result<()> {
                         side(&f.a.claims, &f.a.parties),
                         side(&f.b.claims, &f.b.parties),
                         f.score,
-                        cell(&f.why)
+                        match review::of(reviews, f) {
+                            Some(rv) => format!(
+                                "{}<br>**review: {}**",
+                                cell(&f.why),
+                                cell(&review::line(rv))
+                            ),
+                            None => cell(&f.why),
+                        }
                     )?;
                 }
             } else {
