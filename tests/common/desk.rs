@@ -130,23 +130,42 @@ pub fn request(
     head.push_str("\r\n");
     s.write_all(head.as_bytes()).unwrap();
     s.write_all(body.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    // a server that cut the connection after the answer is fine: keep what came
-    let _ = s.take(16 << 20).read_to_end(&mut raw);
-    let text = String::from_utf8(raw).expect("UTF-8 answer");
-    let (head, body) = text.split_once("\r\n\r\n").expect("a header and a body");
+    // read the head, then exactly Content-Length bytes (a server may keep the connection open)
+    let mut reader = BufReader::new(s);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).expect("an answer");
+        if n == 0 || line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    let lower = head.to_ascii_lowercase();
     assert!(
-        !head
-            .to_ascii_lowercase()
-            .contains("transfer-encoding: chunked"),
+        !lower.contains("transfer-encoding: chunked"),
         "a chunked answer"
     );
+    let length: Option<usize> = lower
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok());
+    let mut body = Vec::new();
+    match length {
+        Some(n) => {
+            body.resize(n, 0);
+            reader.read_exact(&mut body).expect("the whole body");
+        }
+        None => {
+            let _ = reader.take(16 << 20).read_to_end(&mut body);
+        }
+    }
     let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
         .expect("a status line");
-    (status, body.to_string())
+    (status, String::from_utf8(body).expect("UTF-8 answer"))
 }
 
 /// Copies some seed articles (by position in name order) into `dir`.
