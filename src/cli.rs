@@ -24,6 +24,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Events(a) => commands::run_view(&a, View::Events, None),
         Command::Report(a) => commands::run_view(&a.run, View::Findings, Some(&a)),
         Command::Eval(a) => commands::eval(&a),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => commands::serve(&a),
         Command::Rules {
             command: RulesCommand::Check { dir },
         } => commands::rules_check(dir),

@@ -35,6 +35,8 @@ pub mod pairs;
 pub mod pipeline;
 pub mod render;
 pub mod rules;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod text;
 
 pub use pipeline::{Collector, DocResult, Step, analyze, analyze_document, analyze_each};

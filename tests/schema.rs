@@ -266,3 +266,53 @@ fn the_readme_field_list_is_the_schema() {
         "the README's field list differs from the schema; regenerate with UPDATE_README=1"
     );
 }
+
+/// With `--review-db`, findings carry their `review`, and both JSON formats still validate.
+#[cfg(feature = "serve")]
+#[test]
+fn the_export_with_reviews_validates() {
+    use claimdiff::model::Stance;
+    use claimdiff::render::review::{Correction, Status};
+    use claimdiff::serve::{Change, Store, store::About};
+
+    let text = stdout(&["report", "seeds", "--format", "json"]);
+    let v: Value = serde_json::from_str(&text).expect("JSON");
+    let f = &v["findings"][0];
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("review.sqlite");
+    let mut store = Store::open(&db).expect("a new database");
+    let change = Change {
+        status: Some(Status::NeedsCheck),
+        note: Some("call the ministry".into()),
+        reviewer: Some("Mona".into()),
+        corrections: Some(vec![Correction {
+            claim: f["a"]["claims"][0].as_str().expect("a claim").into(),
+            speaker: Some("Sergei Shoigu".into()),
+            parties: Some(vec!["RU".into()]),
+            stance: Some(Stance::Deny),
+        }]),
+        version: Some(0),
+    };
+    let about = About {
+        kind: "denial",
+        event: None,
+        summary: "",
+    };
+    let id = f["id"].as_str().expect("an id");
+    store
+        .apply(id, &change, &about, "2025-01-22T10:00:00Z")
+        .expect("stored");
+    drop(store);
+    let db = db.to_str().expect("a UTF-8 path");
+    let text = stdout(&["report", "seeds", "--review-db", db, "--format", "json"]);
+    let v: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(v["findings"][0]["review"]["status"], "needs_check");
+    assert_valid("", &v, "report --review-db");
+    let text = stdout(&["report", "seeds", "--review-db", db, "--format", "jsonl"]);
+    let first: Value = serde_json::from_str(text.lines().next().expect("a line")).expect("JSON");
+    assert_eq!(first["review"]["corrections"][0]["stance"], "deny");
+    for line in text.lines() {
+        let v: Value = serde_json::from_str(line).expect("a JSON line");
+        assert_valid("finding_line", &v, "report --review-db --format jsonl");
+    }
+}

@@ -45,7 +45,19 @@ const REPORT_EXAMPLES: &str = "Examples:
                                                    one finding per line, its claims inline
   claimdiff report corpus.jsonl --min-score 0.8 --fail-on-findings
                                                    exit 3 when anything is flagged
-  claimdiff report seeds/ --color always | less -R";
+  claimdiff report seeds/ --color always | less -R
+  claimdiff report seeds/ --review-db review.sqlite --format md
+                                                   with the review desk's decisions; dismissed
+                                                   findings hidden (--all shows them)";
+
+#[cfg(feature = "serve")]
+const SERVE_EXAMPLES: &str = "Examples:
+  claimdiff serve seeds/ --db review.sqlite        the review desk on http://127.0.0.1:8734/
+  claimdiff serve corpus.jsonl --db review.sqlite --port 0
+                                                   on a free port (printed on standard output)
+
+Keys in the page: j/k next and previous finding, c confirm, d dismiss, n needs check, o reopen,
+e edit the note, / search, ? help.";
 
 const EVAL_EXAMPLES: &str = "Examples:
   claimdiff eval --gold tests/data/seeds-gold.json seeds/
@@ -77,6 +89,11 @@ pub(super) enum Command {
     /// Score a run against a claim-gold/1 annotation, as score.py does.
     #[command(after_help = EVAL_EXAMPLES)]
     Eval(EvalArgs),
+    /// Open the review desk: a local web page to confirm or dismiss each finding, with notes and
+    /// corrections kept in a SQLite file across runs.
+    #[cfg(feature = "serve")]
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
     /// Does the second statement agree with the first, contradict it (disagree), or neither (other)?
     #[command(after_help = PAIR_EXAMPLES)]
     Pair {
@@ -174,6 +191,31 @@ pub(super) struct ReportArgs {
     /// Exit with status 3 when anything is flagged (for pipelines).
     #[arg(long)]
     pub(super) fail_on_findings: bool,
+    /// Show each finding's review from this review desk database (`claimdiff serve --db`);
+    /// dismissed findings are hidden unless --all.
+    #[cfg(feature = "serve")]
+    #[arg(long, value_name = "FILE")]
+    pub(super) review_db: Option<PathBuf>,
+    /// With --review-db: show dismissed findings too.
+    #[cfg(feature = "serve")]
+    #[arg(long, requires = "review_db")]
+    pub(super) all: bool,
+}
+
+#[cfg(feature = "serve")]
+#[derive(Args, Clone)]
+pub(super) struct ServeArgs {
+    #[command(flatten)]
+    pub(super) input: InputArgs,
+    /// The review database (SQLite; created when missing). Decisions are kept by finding id.
+    #[arg(long, value_name = "FILE")]
+    pub(super) db: PathBuf,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value_t = 8734)]
+    pub(super) port: u16,
+    /// Address to listen on. The desk has no login: keep it on a loopback address.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub(super) bind: std::net::IpAddr,
 }
 
 #[derive(Args, Clone)]

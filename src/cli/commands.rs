@@ -101,12 +101,16 @@ pub(super) fn run_view(
     if let Some(ra) = report {
         filter_findings(&mut rep, ra);
     }
+    let reviews = match report {
+        Some(ra) => review_db(&mut rep, ra)?,
+        None => Default::default(),
+    };
     let format = render_format(args.format);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let width = terminal_width(to_terminal);
     let color = use_color(args.color, to_terminal);
     output::emit(args.output.as_deref(), &args.input.inputs, &mut |w| {
-        render::write_styled(w, &rep, format, view, width, color)
+        render::write_reviewed(w, &rep, &reviews, format, view, width, color)
     })?;
     let flagged = report.is_some_and(|a| a.fail_on_findings) && !rep.findings.is_empty();
     Ok(if flagged {
@@ -191,6 +195,68 @@ fn status(skipped: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The decisions of `--review-db` (none without it), with dismissed findings dropped unless
+/// `--all`; says on standard error what was hidden and which decisions have no finding now.
+#[cfg(feature = "serve")]
+fn review_db(rep: &mut Report, a: &ReportArgs) -> Result<render::Reviews> {
+    let Some(db) = &a.review_db else {
+        return Ok(Default::default());
+    };
+    if !db.is_file() {
+        return Err(anyhow!("{}: no such review database", db.display()));
+    }
+    let (reviews, orphaned) = claimdiff::serve::reviews_for(rep, db)
+        .with_context(|| format!("cannot read {}", db.display()))?;
+    let hidden = render::review::hide_dismissed(rep, &reviews, a.all);
+    if !a.run.input.quiet {
+        if hidden > 0 {
+            eprintln!("claimdiff: {hidden} dismissed finding(s) hidden (--all shows them)");
+        }
+        if !orphaned.is_empty() {
+            eprintln!(
+                "claimdiff: {} decision(s) in {} are about findings this run does not have: {}",
+                orphaned.len(),
+                db.display(),
+                orphaned.join(", ")
+            );
+        }
+    }
+    Ok(reviews)
+}
+
+#[cfg(not(feature = "serve"))]
+fn review_db(_: &mut Report, _: &ReportArgs) -> Result<render::Reviews> {
+    Ok(Default::default())
+}
+
+/// `serve`: analyses the inputs once, then serves the review desk until interrupted.
+#[cfg(feature = "serve")]
+pub(super) fn serve(a: &super::args::ServeArgs) -> Result<ExitCode> {
+    let rules = load_rules(&a.input.rules)?;
+    let (rep, progress) = report_of(&a.input, &rules);
+    if progress.nothing_read() {
+        return Err(anyhow!("no input could be read"));
+    }
+    if !a.bind.is_loopback() {
+        eprintln!(
+            "claimdiff: warning: {} is not a loopback address; the review desk has no login",
+            a.bind
+        );
+    }
+    let findings = rep.findings.len();
+    let addr = std::net::SocketAddr::new(a.bind, a.port);
+    claimdiff::serve::serve(rep, &a.db, addr, |bound| {
+        // one line on standard output, which a script (or a test) can read the port from
+        println!(
+            "claimdiff: {findings} finding(s) to review at http://{bound}/ (decisions in {})",
+            a.db.display()
+        );
+        let _ = std::io::stdout().flush();
+    })
+    .with_context(|| format!("cannot serve on {addr}"))?;
+    Ok(status(progress.skipped))
 }
 
 fn filter_findings(report: &mut Report, a: &ReportArgs) {

@@ -130,10 +130,37 @@ fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Fi
             }
         }
     }
-    for (n, f) in out.iter_mut().enumerate() {
-        f.id = format!("{}-{}-{}", event.unwrap_or("none"), f.kind.name(), n + 1);
-    }
+    name_findings(event, &mut out);
     out
+}
+
+/// Names each finding `{event}-{kind}-{hash}`, the hash a short digest of the sorted ids of the
+/// claims on both sides: the name depends on the finding's own content only, so adding or
+/// removing a document it has no part in renames nothing (a review desk keys its decisions by
+/// it). Two findings of one kind over the same claims (none so far) would get `-2`, `-3`.
+fn name_findings(event: Option<&str>, out: &mut [Finding]) {
+    use sha2::Digest;
+    let mut taken: FxHashSet<String> = FxHashSet::default();
+    for f in out.iter_mut() {
+        let mut ids: Vec<&str> =
+            f.a.claims
+                .iter()
+                .chain(&f.b.claims)
+                .map(String::as_str)
+                .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let digest = sha2::Sha256::digest(ids.join("\n").as_bytes());
+        let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+        let base = format!("{}-{}-{hex}", event.unwrap_or("none"), f.kind.name());
+        let mut id = base.clone();
+        let mut n = 1;
+        while !taken.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        f.id = id;
+    }
 }
 
 /// Applies one rule to side `a` against side `b`; a finding when any pair of claims fits and

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::View;
+use super::review::{self, Review, Reviews};
 use crate::model::{Claim, Document, Event, Finding, Report};
 
 /// One claim as a JSON line.
@@ -64,18 +65,20 @@ struct FindingLine<'a> {
     event_detail: Option<&'a Event>,
     a_claims: Vec<SourcedClaim<'a>>,
     b_claims: Vec<SourcedClaim<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<&'a Review>,
 }
 
 /// Writes the view of the report as JSON Lines.
-pub fn write(out: &mut dyn Write, r: &Report, view: View) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, r: &Report, view: View, reviews: &Reviews) -> io::Result<()> {
     match view {
         View::Claims => r.claims.iter().try_for_each(|c| line(out, c)),
         View::Events => r.events.iter().try_for_each(|e| line(out, e)),
-        View::Findings => findings(out, r),
+        View::Findings => findings(out, r, reviews),
     }
 }
 
-fn findings(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+fn findings(out: &mut dyn Write, r: &Report, reviews: &Reviews) -> io::Result<()> {
     let claims: HashMap<&str, &Claim> = r.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let docs: HashMap<&str, &Document> = r.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let events: HashMap<&str, &Event> = r.events.iter().map(|e| (e.id.as_str(), e)).collect();
@@ -94,6 +97,7 @@ fn findings(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             event_detail: f.event.as_deref().and_then(|e| events.get(e).copied()),
             a_claims: inline(&f.a.claims),
             b_claims: inline(&f.b.claims),
+            review: review::of(reviews, f),
         };
         line(out, &l)?;
     }

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::review::{self, Reviews};
 use super::{
     View, doc_of, excerpt, parties, safe_url, source_line, table::event_header, table::summary,
 };
@@ -28,7 +29,8 @@ const CLAIMS_HEADER: &[u8] =
     b"| document | speaker | parties | cue | stance | content |\n|---|---|---|---|---|---|\n";
 
 /// Renders a view of the report as Markdown.
-pub fn write(out: &mut dyn Write, r: &Report, view: View) -> io::Result<()> {
+/// A reviewed finding's review follows its reason in the `why` cell.
+pub fn write(out: &mut dyn Write, r: &Report, view: View, reviews: &Reviews) -> io::Result<()> {
     out.write_all(b"# claimdiff report\n\n")?;
     if view == View::Claims {
         out.write_all(CLAIMS_HEADER)?;
@@ -37,7 +39,7 @@ pub fn write(out: &mut dyn Write, r: &Report, view: View) -> io::Result<()> {
         }
     } else {
         for e in &r.events {
-            write_event(out, r, e, view)?;
+            write_event(out, r, e, view, reviews)?;
         }
     }
     write!(out, "\n{}", summary(r))?;
@@ -46,7 +48,13 @@ pub fn write(out: &mut dyn Write, r: &Report, view: View) -> io::Result<()> {
 
 /// One event's section: its findings, or its claims (an event without findings has no section
 /// in the findings view).
-fn write_event(out: &mut dyn Write, r: &Report, e: &Event, view: View) -> io::Result<()> {
+fn write_event(
+    out: &mut dyn Write,
+    r: &Report,
+    e: &Event,
+    view: View,
+    reviews: &Reviews,
+) -> io::Result<()> {
     let fs: Vec<&Finding> = r
         .findings
         .iter()
@@ -66,7 +74,7 @@ fn write_event(out: &mut dyn Write, r: &Report, e: &Event, view: View) -> io::Re
                 side_cell(r, &f.a.claims, &f.a.parties),
                 side_cell(r, &f.b.claims, &f.b.parties),
                 f.score,
-                cell(&f.why)
+                why_cell(f, reviews)
             )?;
         }
     } else {
@@ -80,6 +88,18 @@ fn write_event(out: &mut dyn Write, r: &Report, e: &Event, view: View) -> io::Re
         }
     }
     writeln!(out)
+}
+
+/// A finding's reason, and its review when it has one.
+fn why_cell(f: &Finding, reviews: &Reviews) -> String {
+    match review::of(reviews, f) {
+        Some(rv) => format!(
+            "{}<br>**review: {}**",
+            cell(&f.why),
+            cell(&review::line(rv))
+        ),
+        None => cell(&f.why),
+    }
 }
 
 /// One side of a finding: its parties, and its first claim's speaker and content with the

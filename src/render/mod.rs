@@ -4,11 +4,14 @@
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+pub mod review;
 pub mod table;
 
 use std::io::{self, Write};
 
 use crate::model::{Claim, Document, Report};
+
+pub use review::{Review, Reviews};
 
 pub use jsonl::write_jsonl;
 
@@ -59,20 +62,38 @@ pub fn write_styled(
     width: u16,
     color: bool,
 ) -> io::Result<()> {
+    write_reviewed(out, report, &Reviews::new(), format, view, width, color)
+}
+
+/// As [`write_styled`], showing each finding's review (from `claimdiff serve`'s store) in every
+/// format; the JSON formats carry it as the finding's `review`.
+pub fn write_reviewed(
+    out: &mut dyn Write,
+    report: &Report,
+    reviews: &Reviews,
+    format: Format,
+    view: View,
+    width: u16,
+    color: bool,
+) -> io::Result<()> {
     match format {
-        Format::Json => write_json(out, report),
-        Format::Jsonl => jsonl::write(out, report, view),
-        Format::Table => table::write(out, report, view, width, color),
-        Format::Markdown => markdown::write(out, report, view),
-        Format::Html => html::write(out, report),
+        Format::Json => write_json(out, report, reviews),
+        Format::Jsonl => jsonl::write(out, report, view, reviews),
+        Format::Table => table::write(out, report, view, width, color, reviews),
+        Format::Markdown => markdown::write(out, report, view, reviews),
+        Format::Html => html::write(out, report, reviews),
     }
 }
 
 /// The whole `claimdiff/1` export, serialized straight to `out` (it can be large).
-fn write_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+fn write_json(out: &mut dyn Write, report: &Report, reviews: &Reviews) -> io::Result<()> {
     // a concrete buffer in front of the dyn writer: serde writes many small pieces
     let mut buf = io::BufWriter::with_capacity(1 << 20, out);
-    serde_json::to_writer_pretty(&mut buf, report)?;
+    if reviews.is_empty() {
+        serde_json::to_writer_pretty(&mut buf, report)?;
+    } else {
+        serde_json::to_writer_pretty(&mut buf, &review::Reviewed::new(report, reviews))?;
+    }
     buf.write_all(b"\n")?;
     buf.flush()
 }

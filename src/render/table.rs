@@ -10,6 +10,7 @@ use comfy_table::{
 
 use std::io::{self, Write};
 
+use super::review::{self, Reviews};
 use super::{View, doc_of, excerpt, parties, source_line, strip_bidi};
 use crate::model::{Claim, ConflictKind, Event, EventFormat, Finding, Report};
 
@@ -84,18 +85,20 @@ fn clean(s: &str) -> String {
     strip_bidi(s).replace(SEPARATORS, "|")
 }
 
-/// Renders a view of the report as tables (`color`: kinds and scores in colour).
+/// Renders a view of the report as tables (`color`: kinds and scores in colour); a reviewed
+/// finding shows its review under its kind.
 pub fn write(
     out: &mut dyn Write,
     r: &Report,
     view: View,
     width: u16,
     color: bool,
+    reviews: &Reviews,
 ) -> io::Result<()> {
     match view {
         View::Claims => claims(out, r, width, color),
         View::Events => events(out, r, width, color),
-        View::Findings => findings(out, r, width, color),
+        View::Findings => findings(out, r, width, color, reviews),
     }
 }
 
@@ -254,7 +257,13 @@ fn score_cell(score: f64, color: bool) -> Cell {
     }
 }
 
-fn findings(out: &mut dyn Write, r: &Report, width: u16, color: bool) -> io::Result<()> {
+fn findings(
+    out: &mut dyn Write,
+    r: &Report,
+    width: u16,
+    color: bool,
+    reviews: &Reviews,
+) -> io::Result<()> {
     let mut keys: Vec<Option<&str>> = r.findings.iter().map(|f| f.event.as_deref()).collect();
     keys.dedup();
     for key in keys {
@@ -269,8 +278,16 @@ fn findings(out: &mut dyn Write, r: &Report, width: u16, color: bool) -> io::Res
         }
         let mut t = table(width, &["kind", "side A", "side B", "score"], color);
         for f in fs {
+            let kind = match review::of(reviews, f) {
+                Some(rv) => Cell::new(format!(
+                    "{}\n\nreview: {}",
+                    f.kind.name(),
+                    clean(&review::line(rv))
+                )),
+                None => kind_cell(f.kind, color),
+            };
             t.add_row(vec![
-                kind_cell(f.kind, color),
+                kind,
                 Cell::new(side_cell(r, &f.a.claims, &f.a.speakers, &f.a.parties)),
                 Cell::new(side_cell(r, &f.b.claims, &f.b.speakers, &f.b.parties)),
                 score_cell(f.score, color),

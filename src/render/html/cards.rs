@@ -7,6 +7,7 @@ use maud::{Markup, html};
 use super::highlight::{self, Mark};
 use super::{Ctx, NO_EVENT, clean, label, list, outlet_of};
 use crate::model::{Claim, Event, Finding, Side};
+use crate::render::review;
 use crate::render::{excerpt, safe_url};
 
 /// The facts of an event: place, date, parties, level, format, status, claims and documents.
@@ -67,6 +68,9 @@ pub fn finding(ctx: &Ctx, f: &Finding) -> Markup {
                 span.rule { (clean(&f.rule)) }
             }
             p.why { (clean(&f.why)) }
+            @if let Some(rv) = review::of(ctx.reviews, f) {
+                p class={ "review r-" (rv.status.name()) } { "Review: " (review::line(rv)) }
+            }
             div.sides {
                 (side(ctx, "Side A", &f.a))
                 (side(ctx, "Side B", &f.b))

@@ -25,7 +25,11 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 
 use crate::model::{Claim, ConflictKind, Document, Event, Finding, Report};
+use crate::render::review::Reviews;
 use crate::render::strip_bidi;
+
+/// The reviews of a report rendered without a review store.
+static NO_REVIEWS: Reviews = Reviews::new();
 
 /// The page's style sheet (constant, ours: the only CSS the policy allows).
 const STYLE: &str = include_str!("style.css");
@@ -57,6 +61,8 @@ struct Ctx<'a> {
     doc_no: HashMap<&'a str, usize>,
     /// The claims findings cite, per document id, in report order, with the findings citing each.
     cited: HashMap<&'a str, Vec<(&'a Claim, Vec<&'a Finding>)>>,
+    /// The newsroom's decisions, by finding id (empty without `--review-db`).
+    reviews: &'a Reviews,
 }
 
 impl<'a> Ctx<'a> {
@@ -104,6 +110,7 @@ impl<'a> Ctx<'a> {
             findings,
             loose,
             doc_claims,
+            reviews: &NO_REVIEWS,
         }
     }
 
@@ -163,13 +170,20 @@ fn cited(report: &Report) -> HashMap<&str, Vec<(&Claim, Vec<&Finding>)>> {
 }
 
 /// Renders the report as one self-contained HTML page.
-pub fn write(out: &mut dyn Write, r: &Report) -> io::Result<()> {
-    out.write_all(page(r).as_bytes())
+pub fn write(out: &mut dyn Write, r: &Report, reviews: &Reviews) -> io::Result<()> {
+    out.write_all(page_reviewed(r, reviews).as_bytes())
 }
 
 /// The page, as one string.
+#[cfg(test)]
 fn page(r: &Report) -> String {
-    let ctx = Ctx::new(r);
+    page_reviewed(r, &NO_REVIEWS)
+}
+
+/// The page with each reviewed finding's review, as one string.
+fn page_reviewed(r: &Report, reviews: &Reviews) -> String {
+    let mut ctx = Ctx::new(r);
+    ctx.reviews = reviews;
     html! {
         (DOCTYPE)
         html lang="en" dir="ltr" {
