@@ -16,6 +16,16 @@ enum Check {
     Fails,
     /// The condition holds, and why.
     Holds(String),
+    /// The condition holds on weak evidence (shared words, no shared concept), and why.
+    Weakly(String),
+}
+
+/// A pair that fits a rule: why, and whether some condition held only weakly.
+pub struct Fit {
+    /// The reasons, joined.
+    pub why: String,
+    /// Whether the evidence is weak: such a finding cannot score high.
+    pub weak: bool,
 }
 
 /// A condition over a rule and a pair of claims (side a, side b).
@@ -36,16 +46,24 @@ const CONDITIONS: [Condition; 10] = [
 ];
 
 /// Whether two claims meet a rule's conditions, and the words that show it.
-pub fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<String> {
+pub fn fits(rule: &ConflictRule, x: &View, y: &View) -> Option<Fit> {
     let mut why = Vec::new();
+    let mut weak = false;
     for condition in CONDITIONS {
         match condition(rule, x, y) {
             Check::Unset => {}
             Check::Fails => return None,
             Check::Holds(w) => why.push(w),
+            Check::Weakly(w) => {
+                weak = true;
+                why.push(w);
+            }
         }
     }
-    Some(why.join("; "))
+    Some(Fit {
+        why: why.join("; "),
+        weak,
+    })
 }
 
 fn holds_if(ok: bool, why: impl FnOnce() -> String) -> Check {
@@ -73,9 +91,13 @@ fn same_topic(rule: &ConflictRule, x: &View, y: &View) -> Check {
         .intersection(&y.features.content_words)
         .filter(|w| w.chars().count() >= 4)
         .collect();
-    holds_if(words.len() >= 2, || {
-        format!("both about '{}'", join(&words[..words.len().min(3)], " "))
-    })
+    if words.len() < 2 {
+        return Check::Fails;
+    }
+    Check::Weakly(format!(
+        "both about '{}' (shared words only)",
+        join(&words[..words.len().min(3)], " ")
+    ))
 }
 
 /// Side a speaks of one topic of a listed pair, side b of the other and not of the first.

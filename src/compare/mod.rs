@@ -15,6 +15,9 @@ use features::Features;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// What a finding's score is multiplied by when all its evidence is weak (shared words only).
+const WEAK_EVIDENCE: f64 = 0.6;
+
 /// A claim with what the comparator reads from it.
 pub struct View<'a> {
     /// The claim.
@@ -174,6 +177,7 @@ fn apply(
 ) -> Option<Finding> {
     let mut pairs: Vec<(&View, &View)> = Vec::new();
     let mut why: Option<String> = None;
+    let mut strong = false;
     // twins fit alike: each pair of twins is judged once
     let mut judged: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     for x in a.iter().filter(|v| rule.a.contains(&v.claim.stance)) {
@@ -182,10 +186,12 @@ fn apply(
                 continue;
             }
             let fit = *judged.entry((x.twin, y.twin)).or_insert_with(|| {
-                let w = conditions::fits(rule, x, y);
-                let fit = w.is_some();
-                why = why.take().or(w);
-                fit
+                let Some(fit) = conditions::fits(rule, x, y) else {
+                    return false;
+                };
+                strong |= !fit.weak;
+                why = why.take().or(Some(fit.why));
+                true
             });
             if fit {
                 pairs.push((x, y));
@@ -215,7 +221,11 @@ fn apply(
     };
     let sa = side(pairs.iter().map(|p| p.0.claim).collect());
     let sb = side(pairs.iter().map(|p| p.1.claim).collect());
-    let score = (rule.score + 0.05 * (pairs.len() as f64 - 1.0).min(2.0)).min(1.0);
+    let mut score = (rule.score + 0.05 * (pairs.len() as f64 - 1.0).min(2.0)).min(1.0);
+    if !strong {
+        // two shared words and no shared concept: never a confident finding
+        score *= WEAK_EVIDENCE;
+    }
     Some(Finding {
         id: String::new(),
         kind: rule.kind,
