@@ -5,6 +5,7 @@
 //! Subject-first languages (English) read speakers and content through [`subject`]. A document may
 //! mix languages: each sentence uses the rules of the script it is written in.
 
+pub mod antecedent;
 pub mod speaker;
 pub mod stance;
 pub mod subject;
@@ -60,6 +61,8 @@ struct Draft<'r> {
     /// A quotation before the speaker that the content continues (`"X," Lavrov said, "and Y."`).
     before: Option<Range<usize>>,
     stances: Vec<Stance>,
+    /// Where a later cue of the same speaker continues the content (", مضيفاً أن ...").
+    continued: Option<usize>,
     notes: Vec<String>,
 }
 
@@ -77,16 +80,17 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
     let Some(&main) = langs.first() else {
         return Vec::new();
     };
+    let mentions = antecedent::mentions(p, |s| sentence_rules(p, s, langs).unwrap_or(main));
     for sentence in p.sentences.iter().filter(|s| !s.skip) {
         let rules = sentence_rules(p, sentence, langs).unwrap_or(main);
         if std::ptr::eq(rules, main) {
             for seg in &sentence.segments {
-                segment_claims(p, rules, sentence, seg.clone(), &mut drafts);
+                segment_claims(p, rules, sentence, seg.clone(), &mut drafts, &mentions);
             }
         } else {
             let tokens = sentence.tokens.clone();
             for seg in crate::text::segment::segments(&p.tokens, &p.in_quote, tokens, rules) {
-                segment_claims(p, rules, sentence, seg, &mut drafts);
+                segment_claims(p, rules, sentence, seg, &mut drafts, &mentions);
             }
         }
     }
@@ -145,6 +149,7 @@ fn segment_claims<'r>(
     sentence: &Sentence,
     seg: Range<usize>,
     drafts: &mut Vec<Draft<'r>>,
+    mentions: &[Zone],
 ) {
     let first_here = drafts.len();
     for (cue, info) in cues_in(p, rules, seg.clone()) {
@@ -175,7 +180,7 @@ fn segment_claims<'r>(
                 let prev = drafts.last_mut().expect("a draft in this clause");
                 prev.content.end = prev.content.end.min(comma).max(prev.content.start);
             } else {
-                let zone = resolve_anaphor(zone.clone(), drafts);
+                let zone = resolve_anaphor(zone.clone(), drafts, mentions);
                 let mut d = new_draft(p, rules, cue, info, zone, *how, *from, seg.end);
                 d.content = seg.start..comma;
                 d.start = seg.start;
@@ -185,7 +190,7 @@ fn segment_claims<'r>(
         }
         let draft = match found {
             Some((zone, how, from)) => {
-                let zone = resolve_anaphor(zone, drafts);
+                let zone = resolve_anaphor(zone, drafts, mentions);
                 if prev_here {
                     let prev = drafts.last().expect("a draft in this clause");
                     let relay = zone.identified()
@@ -202,7 +207,7 @@ fn segment_claims<'r>(
                         || zone.name == prev.speaker.name
                         || owns_position(p, prev, info, cue.start)
                     {
-                        merge_into_last(drafts, info, seg.end);
+                        merge_into_last(drafts, info, cue.start, seg.end);
                         continue;
                     }
                 } else if quoted {
@@ -229,11 +234,11 @@ fn segment_claims<'r>(
                     continue;
                 }
                 if prev_here {
-                    merge_into_last(drafts, info, seg.end);
+                    merge_into_last(drafts, info, cue.start, seg.end);
                     continue;
                 }
                 let Some((zone, how)) =
-                    implicit_speaker(p, rules, &cue, seg.clone(), sentence, drafts)
+                    implicit_speaker(p, rules, &cue, seg.clone(), sentence, drafts, mentions)
                 else {
                     continue;
                 };
@@ -367,8 +372,9 @@ fn push<'r>(drafts: &mut Vec<Draft<'r>>, d: Draft<'r>, first_here: usize) {
 }
 
 /// A later cue of the same speaker in the same clause continues the claim before it.
-fn merge_into_last(drafts: &mut [Draft], info: &CueInfo, seg_end: usize) {
+fn merge_into_last(drafts: &mut [Draft], info: &CueInfo, at: usize, seg_end: usize) {
     if let Some(prev) = drafts.last_mut() {
+        prev.continued.get_or_insert(at);
         prev.content.end = prev.content.end.max(seg_end);
         prev.stances.push(info.stance);
         prev.notes.push(format!("continued by {}", info.lemma));
@@ -497,6 +503,7 @@ fn implicit_speaker(
     seg: Range<usize>,
     sentence: &Sentence,
     drafts: &[Draft],
+    mentions: &[Zone],
 ) -> Option<(Zone, How)> {
     let last = || drafts.last().map(|d| d.speaker.clone());
     if leads(p, rules, seg.start, cue.start) {
@@ -512,7 +519,7 @@ fn implicit_speaker(
         return None;
     }
     match speaker::first_zone(p, rules, sentence.tokens.start..cue.start) {
-        Some(z) => Some((resolve_anaphor(z, drafts), How::Subject)),
+        Some(z) => Some((resolve_anaphor(z, drafts, mentions), How::Subject)),
         None => last().map(|z| (z, How::Antecedent)),
     }
 }
@@ -565,35 +572,10 @@ fn opens_content(p: &Prepared, rules: &LangRules, mut i: usize, end: usize) -> b
             .is_some()
 }
 
-/// A description that refers back (الوزير الروسي، المصدر، البيانان) takes the last speaker of
-/// its kind and states.
-fn resolve_anaphor(z: Zone, drafts: &[Draft]) -> Zone {
-    if !z.anaphoric {
-        return z;
-    }
-    // "the president" does not refer back to a foreign minister: known levels must agree
-    let fits = |d: &&Draft| {
-        d.speaker.kind == z.kind
-            && z.parties.iter().all(|x| d.speaker.parties.contains(x))
-            && (z.level.is_none() || d.speaker.level.is_none() || d.speaker.level == z.level)
-    };
-    match drafts.iter().rev().find(fits) {
-        // "البيان التركي" after a joint Turkish-Russian statement is the Turkish one alone
-        Some(d) if !z.parties.is_empty() && d.speaker.parties != z.parties => Zone {
-            anaphoric: false,
-            ..z
-        },
-        Some(d) => Zone {
-            tokens: z.tokens.clone(),
-            how: format!("'{}' refers back to {}", z.name, d.speaker.name),
-            anaphoric: false,
-            ..d.speaker.clone()
-        },
-        None => Zone {
-            anaphoric: false,
-            ..z
-        },
-    }
+/// A description that refers back, resolved against the claims so far and the document's
+/// mentions (see [`antecedent`]).
+fn resolve_anaphor(z: Zone, drafts: &[Draft], mentions: &[Zone]) -> Zone {
+    antecedent::resolve(z, drafts.iter().map(|d| &d.speaker), mentions)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -629,6 +611,7 @@ fn new_draft<'r>(
         content: content_start..end.max(content_start),
         before: None,
         stances: vec![info.stance],
+        continued: None,
         notes: Vec::new(),
     }
 }
@@ -657,6 +640,53 @@ fn skip_openers(p: &Prepared, rules: &LangRules, mut i: usize, end: usize) -> us
     i
 }
 
+/// A claim's stance: its cue's, else what its content says before a continuing cue ("...,
+/// مضيفاً أن ..."), else the continuing cues', else the rest of its content. The first statement
+/// of a claim decides it: "said the round ended without progress, adding that the other side was
+/// intransigent" asserts.
+fn decide_stance(p: &Prepared, d: &Draft, parts: &[Range<usize>]) -> (Stance, Option<String>) {
+    let first = d.stances.first().copied().unwrap_or(Stance::Assert);
+    let cut = |r: &Range<usize>, lo: bool| match d.continued {
+        Some(c) if c > r.start && c < r.end => {
+            if lo {
+                r.start..c
+            } else {
+                c..r.end
+            }
+        }
+        Some(c) if c <= r.start => {
+            if lo {
+                r.start..r.start
+            } else {
+                r.clone()
+            }
+        }
+        _ => {
+            if lo {
+                r.clone()
+            } else {
+                r.end..r.end
+            }
+        }
+    };
+    let read = |lo: bool, base: Stance| {
+        parts
+            .iter()
+            .map(|r| stance::decide(p, d.rules, base, cut(r, lo)))
+            .find(|(_, m)| m.is_some())
+    };
+    if first.is_marked() {
+        return (first, None);
+    }
+    if let Some(found) = read(true, first) {
+        return found;
+    }
+    if let Some(s) = d.stances.iter().copied().find(|s| s.is_marked()) {
+        return (s, None);
+    }
+    read(false, first).unwrap_or((first, None))
+}
+
 /// Trims trailing punctuation (but not a closing quotation mark) from a token range.
 fn trim_end(p: &Prepared, r: Range<usize>) -> Range<usize> {
     let mut end = r.end;
@@ -674,17 +704,7 @@ fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
     }
     // a quotation split around its attribution is one content: both parts, read together
     let parts: Vec<Range<usize>> = d.before.iter().cloned().chain([content.clone()]).collect();
-    let base = d
-        .stances
-        .iter()
-        .copied()
-        .find(|s| s.is_marked())
-        .unwrap_or(Stance::Assert);
-    let (stance, marker) = parts
-        .iter()
-        .map(|r| stance::decide(p, rules, base, r.clone()))
-        .find(|(_, m)| m.is_some())
-        .unwrap_or((base, None));
+    let (stance, marker) = decide_stance(p, d, &parts);
     // English content may stand before its cue and speaker (`"...," said Lavrov`): the span
     // covers all three
     let mut end = content.end;
