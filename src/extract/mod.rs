@@ -163,7 +163,7 @@ fn segment_claims<'r>(
             Frame::Relay => relay_speaker(p, rules, &cue, seg.end, drafts),
         };
         if let Some(r) = info.requires
-            && !requirement_met(r, p, rules, seg.clone(), found.as_ref())
+            && !requirement_met(r, p, rules, &cue, seg.clone(), found.as_ref())
         {
             continue;
         }
@@ -207,7 +207,7 @@ fn segment_claims<'r>(
                         || zone.name == prev.speaker.name
                         || owns_position(p, prev, info, cue.start)
                     {
-                        merge_into_last(drafts, info, cue.start, seg.end);
+                        merge_into_last(p, drafts, info, cue.start, seg.end);
                         continue;
                     }
                 } else if quoted {
@@ -234,7 +234,26 @@ fn segment_claims<'r>(
                     continue;
                 }
                 if prev_here {
-                    merge_into_last(drafts, info, cue.start, seg.end);
+                    let prev = drafts.last().expect("checked");
+                    if coordinated(p, rules, &cue, info) && opened(p, prev) {
+                        // "قالت الوزارة إن ...، ولفتت إلى أن ...": a second statement of its own
+                        let zone = prev.speaker.clone();
+                        let mut d = new_draft(
+                            p,
+                            rules,
+                            cue.clone(),
+                            info,
+                            zone,
+                            How::Antecedent,
+                            cue.end,
+                            seg.end,
+                        );
+                        d.notes
+                            .push("a second coordinated cue of the same speaker".into());
+                        push(drafts, d, first_here);
+                    } else {
+                        merge_into_last(p, drafts, info, cue.start, seg.end);
+                    }
                     continue;
                 }
                 let Some((zone, how)) =
@@ -256,15 +275,18 @@ fn requirement_met(
     r: Requirement,
     p: &Prepared,
     rules: &LangRules,
+    cue: &Range<usize>,
     seg: Range<usize>,
     found: Option<&(Zone, How, usize)>,
 ) -> bool {
     match r {
         Requirement::Evaluation => stance::has_evaluation(p, rules, seg),
-        // "تابع" is also "followed": such cues need reported content right after the speaker
-        Requirement::Content => {
-            found.is_some_and(|(_, _, from)| content_within(p, rules, *from, seg.end))
-        }
+        // "تابع" is also "followed": such cues need reported content right after the speaker, or
+        // right after the cue when it names none and refers back ("وتابع أن"، "ولفت إلى")
+        Requirement::Content => match found {
+            Some((_, _, from)) => content_within(p, rules, *from, seg.end),
+            None => opens_content(p, rules, cue.end, seg.end),
+        },
         Requirement::NamedSpeaker => found.is_some(),
         Requirement::MediaSource => found.is_some_and(|(zone, how, _)| {
             *how == How::Source && matches!(zone.kind, SpeakerKind::Media | SpeakerKind::Anonymous)
@@ -372,13 +394,35 @@ fn push<'r>(drafts: &mut Vec<Draft<'r>>, d: Draft<'r>, first_here: usize) {
 }
 
 /// A later cue of the same speaker in the same clause continues the claim before it.
-fn merge_into_last(drafts: &mut [Draft], info: &CueInfo, at: usize, seg_end: usize) {
+/// A cue after a comma continues with a statement of its own (", مضيفاً أن"); one inside the
+/// content ("أن هذا الموقف يكشف") is part of it.
+fn merge_into_last(p: &Prepared, drafts: &mut [Draft], info: &CueInfo, at: usize, seg_end: usize) {
     if let Some(prev) = drafts.last_mut() {
-        prev.continued.get_or_insert(at);
+        if at > 0 && p.tokens[at - 1].is_punct(",") {
+            prev.continued.get_or_insert(at);
+        }
         prev.content.end = prev.content.end.max(seg_end);
         prev.stances.push(info.stance);
         prev.notes.push(format!("continued by {}", info.lemma));
     }
+}
+
+/// Whether a finite cue is joined to the clause by و and opens content of its own ("...،
+/// ولفتت إلى أن"، "وأكد أن"): it starts a new claim of the same speaker, where a participle
+/// (مضيفاً) continues the one before.
+fn coordinated(p: &Prepared, rules: &LangRules, cue: &Range<usize>, info: &CueInfo) -> bool {
+    let t = &p.tokens[cue.start];
+    !rules.subject_first
+        && !info.participle
+        && info.frame == Frame::Verb
+        && t.key.starts_with('و')
+        && rules
+            .cues
+            .longest_at(&p.tokens, cue.start, Clitics::None)
+            .is_none()
+        && cue.start > 0
+        && p.tokens[cue.start - 1].is_punct(",")
+        && opens_content(p, rules, cue.end, p.tokens.len())
 }
 
 /// Whether a cue at `at` stands inside what the previous claim of the clause reports: its
@@ -393,6 +437,22 @@ fn owns_position(p: &Prepared, prev: &Draft, info: &CueInfo, at: usize) -> bool 
     let chained =
         info.frame != Frame::Verb && !(prev.content.start..at).any(|k| p.tokens[k].is_word());
     (opened && at >= prev.content.start) || prev.info.frame == Frame::Source || chained
+}
+
+/// Whether a claim's content was opened by إن/أن, a quotation or a colon (not an object: "نفى
+/// ما جاء في البيان").
+fn opened(p: &Prepared, d: &Draft) -> bool {
+    let from = d.cue.end.max(d.speaker.tokens.end);
+    (from..d.content.start).any(|k| {
+        p.tokens[k].is_punct(":")
+            || d.rules
+                .openers
+                .longest_at(&p.tokens, k, Clitics::Conj)
+                .is_some()
+    }) || p
+        .tokens
+        .get(d.content.start)
+        .is_some_and(|t| t.kind == TokenKind::Quote)
 }
 
 /// A speaker who passes on someone else's words (a report, an outlet, unnamed sources).
@@ -681,10 +741,10 @@ fn decide_stance(p: &Prepared, d: &Draft, parts: &[Range<usize>]) -> (Stance, Op
     if let Some(found) = read(true, first) {
         return found;
     }
-    if let Some(s) = d.stances.iter().copied().find(|s| s.is_marked()) {
-        return (s, None);
-    }
-    read(false, first).unwrap_or((first, None))
+    // the continuing statement's own words belong to it ("مضيفاً أن ... تعنتها"), not the cues
+    // that continue it: those set the stance only when its first part says nothing
+    let continuing = d.stances.iter().copied().find(|s| s.is_marked());
+    continuing.map_or((first, None), |s| (s, None))
 }
 
 /// Trims trailing punctuation (but not a closing quotation mark) from a token range.
