@@ -98,7 +98,11 @@ pub(super) fn trailing_attribution(
     let rest = cue.end..seg.end;
     let opens = subject::content_start(p, rules, cue.end, seg.end) != cue.end
         || rest.clone().any(|k| p.tokens[k].kind == TokenKind::Quote);
-    let words = rest.filter(|&k| p.tokens[k].is_word()).count();
+    // a comma after the cue ends the attribution (", the spokesman said, with the mediator ...")
+    let words = rest
+        .take_while(|&k| !p.tokens[k].is_punct(","))
+        .filter(|&k| p.tokens[k].is_word())
+        .count();
     (!opens && words <= TRAILING_WORDS).then_some(comma)
 }
 
