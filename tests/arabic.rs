@@ -221,6 +221,19 @@ const CASES: &[(&str, &[&str], &str, &str)] = &[
         &["YE"],
         "deny",
         "قال",
+    ), // stance from the content of a plain statement
+    (
+        "وقال وزير الخارجية التونسي إن الجولة لم تكن مثمرة.",
+        &["TN"],
+        "negative",
+        "قال",
+    ),
+    // a cue that needs content and names no speaker refers back
+    (
+        "قالت وزارة الخارجية العمانية إن الاجتماع انتهى، ولفتت إلى أن الجولة المقبلة ستعقد في مسقط.",
+        &["OM"],
+        "assert",
+        "قال",
     ),
 ];
 
@@ -302,4 +315,24 @@ fn contrast_words_split_two_accounts_in_one_sentence() {
     );
     assert_eq!(r.claims[0].stance.name(), "positive");
     assert_eq!(r.claims[1].stance.name(), "negative");
+}
+
+#[test]
+fn a_second_coordinated_cue_starts_a_claim_of_the_same_speaker() {
+    let r = analyze(
+        "قالت وزارة الخارجية العمانية إن الاجتماع انتهى، ولفتت إلى أن الجولة المقبلة ستعقد في مسقط.",
+    );
+    assert_eq!(
+        r.claims.len(),
+        2,
+        "{:?}",
+        r.claims.iter().map(|c| &c.why).collect::<Vec<_>>()
+    );
+    assert_eq!(r.claims[1].cue.lemma, "لفت");
+    assert_eq!(
+        r.claims[1].speaker.parties,
+        vec!["OM"],
+        "{}",
+        r.claims[1].why
+    );
 }

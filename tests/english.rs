@@ -321,6 +321,59 @@ const CASES: &[Case] = &[
         "demand",
         "the lifting of sanctions",
     ),
+    // open-class speakers: a name no lexicon knows, beside the office that gives its state
+    case(
+        "Jordan's foreign ministry spokesperson Rami Nassar said the crossing would reopen on Sunday.",
+        &["JO"],
+        "say",
+        "assert",
+        "the crossing would reopen",
+    ),
+    case(
+        "Bahrain's ambassador to Egypt, Khalil Nouri, blamed the other side for the delay.",
+        &["BH"],
+        "accuse",
+        "negative",
+        "the other side",
+    ),
+    case(
+        "The Algerian ambassador, who arrived in the capital on Sunday, said the visit would last two days.",
+        &["DZ"],
+        "say",
+        "assert",
+        "the visit would last",
+    ),
+    // a description takes the state of its earlier full mention, in narration too
+    case(
+        "Kuwait's special envoy met both delegations on Monday. The envoy said the ceasefire would hold.",
+        &["KW"],
+        "say",
+        "assert",
+        "the ceasefire would hold",
+    ),
+    // stance from the content of a plain statement
+    case(
+        "A Qatari official said the round of talks was not successful.",
+        &["QA"],
+        "say",
+        "negative",
+        "not successful",
+    ),
+    case(
+        "The Iraqi foreign ministry said there were no direct talks with the other side.",
+        &["IQ"],
+        "say",
+        "deny",
+        "no direct talks",
+    ),
+    // a trailing attribution ends at the comma after its cue
+    case(
+        "The talks will resume next week, an Omani official said, with both delegations in Muscat.",
+        &["OM"],
+        "say",
+        "assert",
+        "The talks will resume",
+    ),
 ];
 
 fn show(r: &Report) -> String {

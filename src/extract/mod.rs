@@ -3,65 +3,33 @@
 //! it, and decides stance and topics. Nested attribution hands the claim to the innermost
 //! identified speaker ("ذكر تقرير صحفي، وزير الخارجية الروسي ... قال" is the minister's claim).
 //! Subject-first languages (English) read speakers and content through [`subject`]. A document may
-//! mix languages: each sentence uses the rules of the script it is written in.
+//! mix languages: each sentence uses the rules of the script it is written in. Each frame of cue
+//! finds its speaker in [`frames`]; a claim under construction is a [`draft::Draft`]; speakers
+//! that refer back are resolved by [`antecedent`].
 
+pub mod antecedent;
+mod draft;
+mod frames;
 pub mod speaker;
 pub mod stance;
 pub mod subject;
 
 use std::ops::Range;
 
-use crate::model::{Claim, Content, Cue, Speaker, SpeakerKind, Stance};
-use crate::rules::schema::{Frame, Requirement};
+use crate::model::Claim;
+use crate::rules::schema::Frame;
 use crate::rules::{CueInfo, LangRules};
 use crate::text::lexicon::Clitics;
-use crate::text::{Prepared, Sentence, TokenKind};
+use crate::text::{Prepared, Sentence};
+use draft::{
+    Draft, How, coordinated, finish, is_relay, merge_into_last, new_draft, opened, owns_position,
+    push, resolve_anaphor,
+};
+use frames::{
+    attach_quote_before, content_follows, implicit_speaker, relay_speaker, requirement_met,
+    source_speaker, speaker_of_verb, subject_speaker, trailing_attribution,
+};
 use speaker::Zone;
-
-/// How a claim's speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum How {
-    After,
-    Before,
-    Antecedent,
-    Subject,
-    Relay,
-    Source,
-    Pronoun,
-}
-
-impl How {
-    fn name(self) -> &'static str {
-        match self {
-            How::After => "speaker_after",
-            How::Before => "speaker_before",
-            How::Antecedent => "antecedent",
-            How::Subject => "sentence_subject",
-            How::Relay => "relayed",
-            How::Source => "source_phrase",
-            How::Pronoun => "pronoun",
-        }
-    }
-}
-
-/// A claim being built.
-#[derive(Debug, Clone)]
-struct Draft<'r> {
-    /// The rules of the sentence's language.
-    rules: &'r LangRules,
-    cue: Range<usize>,
-    info: &'r CueInfo,
-    speaker: Zone,
-    /// Whether `speaker.tokens` are the words of this claim's sentence.
-    named_here: bool,
-    how: How,
-    start: usize,
-    content: Range<usize>,
-    /// A quotation before the speaker that the content continues (`"X," Lavrov said, "and Y."`).
-    before: Option<Range<usize>>,
-    stances: Vec<Stance>,
-    notes: Vec<String>,
-}
 
 /// Extracts every claim of a prepared document written in one language.
 pub fn claims(doc_id: &str, p: &Prepared, rules: &LangRules) -> Vec<Claim> {
@@ -77,16 +45,17 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
     let Some(&main) = langs.first() else {
         return Vec::new();
     };
+    let mentions = antecedent::mentions(p, |s| sentence_rules(p, s, langs).unwrap_or(main));
     for sentence in p.sentences.iter().filter(|s| !s.skip) {
         let rules = sentence_rules(p, sentence, langs).unwrap_or(main);
         if std::ptr::eq(rules, main) {
             for seg in &sentence.segments {
-                segment_claims(p, rules, sentence, seg.clone(), &mut drafts);
+                segment_claims(p, rules, sentence, seg.clone(), &mut drafts, &mentions);
             }
         } else {
             let tokens = sentence.tokens.clone();
             for seg in crate::text::segment::segments(&p.tokens, &p.in_quote, tokens, rules) {
-                segment_claims(p, rules, sentence, seg, &mut drafts);
+                segment_claims(p, rules, sentence, seg, &mut drafts, &mentions);
             }
         }
     }
@@ -145,6 +114,7 @@ fn segment_claims<'r>(
     sentence: &Sentence,
     seg: Range<usize>,
     drafts: &mut Vec<Draft<'r>>,
+    mentions: &[Zone],
 ) {
     let first_here = drafts.len();
     for (cue, info) in cues_in(p, rules, seg.clone()) {
@@ -158,7 +128,7 @@ fn segment_claims<'r>(
             Frame::Relay => relay_speaker(p, rules, &cue, seg.end, drafts),
         };
         if let Some(r) = info.requires
-            && !requirement_met(r, p, rules, seg.clone(), found.as_ref())
+            && !requirement_met(r, p, rules, &cue, seg.clone(), found.as_ref())
         {
             continue;
         }
@@ -175,7 +145,7 @@ fn segment_claims<'r>(
                 let prev = drafts.last_mut().expect("a draft in this clause");
                 prev.content.end = prev.content.end.min(comma).max(prev.content.start);
             } else {
-                let zone = resolve_anaphor(zone.clone(), drafts);
+                let zone = resolve_anaphor(zone.clone(), drafts, mentions);
                 let mut d = new_draft(p, rules, cue, info, zone, *how, *from, seg.end);
                 d.content = seg.start..comma;
                 d.start = seg.start;
@@ -185,7 +155,7 @@ fn segment_claims<'r>(
         }
         let draft = match found {
             Some((zone, how, from)) => {
-                let zone = resolve_anaphor(zone, drafts);
+                let zone = resolve_anaphor(zone, drafts, mentions);
                 if prev_here {
                     let prev = drafts.last().expect("a draft in this clause");
                     let relay = zone.identified()
@@ -202,7 +172,7 @@ fn segment_claims<'r>(
                         || zone.name == prev.speaker.name
                         || owns_position(p, prev, info, cue.start)
                     {
-                        merge_into_last(drafts, info, seg.end);
+                        merge_into_last(p, drafts, info, cue.start, seg.end);
                         continue;
                     }
                 } else if quoted {
@@ -229,11 +199,30 @@ fn segment_claims<'r>(
                     continue;
                 }
                 if prev_here {
-                    merge_into_last(drafts, info, seg.end);
+                    let prev = drafts.last().expect("checked");
+                    if coordinated(p, rules, &cue, info) && opened(p, prev) {
+                        // "قالت الوزارة إن ...، ولفتت إلى أن ...": a second statement of its own
+                        let zone = prev.speaker.clone();
+                        let mut d = new_draft(
+                            p,
+                            rules,
+                            cue.clone(),
+                            info,
+                            zone,
+                            How::Antecedent,
+                            cue.end,
+                            seg.end,
+                        );
+                        d.notes
+                            .push("a second coordinated cue of the same speaker".into());
+                        push(drafts, d, first_here);
+                    } else {
+                        merge_into_last(p, drafts, info, cue.start, seg.end);
+                    }
                     continue;
                 }
                 let Some((zone, how)) =
-                    implicit_speaker(p, rules, &cue, seg.clone(), sentence, drafts)
+                    implicit_speaker(p, rules, &cue, seg.clone(), sentence, drafts, mentions)
                 else {
                     continue;
                 };
@@ -244,520 +233,6 @@ fn segment_claims<'r>(
         };
         push(drafts, draft, first_here);
     }
-}
-
-/// Whether what an ambiguous cue needs around it is there (`requires` in cues.toml).
-fn requirement_met(
-    r: Requirement,
-    p: &Prepared,
-    rules: &LangRules,
-    seg: Range<usize>,
-    found: Option<&(Zone, How, usize)>,
-) -> bool {
-    match r {
-        Requirement::Evaluation => stance::has_evaluation(p, rules, seg),
-        // "تابع" is also "followed": such cues need reported content right after the speaker
-        Requirement::Content => {
-            found.is_some_and(|(_, _, from)| content_within(p, rules, *from, seg.end))
-        }
-        Requirement::NamedSpeaker => found.is_some(),
-        Requirement::MediaSource => found.is_some_and(|(zone, how, _)| {
-            *how == How::Source && matches!(zone.kind, SpeakerKind::Media | SpeakerKind::Anonymous)
-        }),
-    }
-}
-
-/// The speaker of a verb cue in a subject-first language: before the cue, a pronoun for the last
-/// speaker of its kind, or after the cue in inversion.
-fn subject_speaker(
-    p: &Prepared,
-    rules: &LangRules,
-    cue: &Range<usize>,
-    seg: Range<usize>,
-    sentence: &Sentence,
-    drafts: &[Draft],
-) -> Option<(Zone, How, usize)> {
-    match subject::speaker(p, rules, cue, seg.clone())? {
-        subject::Found::Before(z) => Some((z, How::Before, cue.end)),
-        subject::Found::After(z) => {
-            let z = speaker::add_alongside(p, rules, z, seg.end);
-            let end = z.tokens.end;
-            Some((z, How::After, end))
-        }
-        subject::Found::Pronoun(k) => {
-            let z = subject::antecedent(p, k, drafts.iter().rev().map(|d| &d.speaker))
-                .or_else(|| subject::previous_subject(p, rules, sentence, k))?;
-            let how = format!("'{}' refers back to {}", p.tokens[k].key, z.name);
-            Some((
-                Zone {
-                    tokens: k..k + 1,
-                    how,
-                    anaphoric: false,
-                    ..z
-                },
-                How::Pronoun,
-                cue.end,
-            ))
-        }
-    }
-}
-
-/// The comma before a trailing attribution (", a spokesperson said in a statement."): the speaker
-/// starts right after a comma that follows words of the clause, and after the cue come only a
-/// few words that open no content (no "that", colon or quotation).
-fn trailing_attribution(
-    p: &Prepared,
-    rules: &LangRules,
-    speaker_start: usize,
-    cue: &Range<usize>,
-    seg: Range<usize>,
-) -> Option<usize> {
-    if speaker_start > cue.start || p.in_quote[cue.start] {
-        return None;
-    }
-    // the comma may stand a few words before the speaker's head ("the kingdom's foreign ministry")
-    let comma = (seg.start + 1..speaker_start)
-        .rev()
-        .take(4)
-        .find(|&k| !p.tokens[k].is_word())
-        .filter(|&k| p.tokens[k].is_punct(","))?;
-    if !content_follows(p, seg.start, comma) {
-        return None;
-    }
-    let rest = cue.end..seg.end;
-    let opens = subject::content_start(p, rules, cue.end, seg.end) != cue.end
-        || rest.clone().any(|k| p.tokens[k].kind == TokenKind::Quote);
-    let words = rest.filter(|&k| p.tokens[k].is_word()).count();
-    (!opens && words <= TRAILING_WORDS).then_some(comma)
-}
-
-/// How many words may follow the cue of a trailing attribution ("in a statement on Monday").
-const TRAILING_WORDS: usize = 6;
-
-/// A quotation right before the speaker is the claim's content (`"We discussed X," Lavrov
-/// said.`), or its first part when the content after the cue is a quotation too (`"..., " he
-/// said, "..."`); words after the cue that are no quotation then only place the statement
-/// ("Erdogan told reporters in Ankara").
-fn attach_quote_before(p: &Prepared, d: &mut Draft, seg: Range<usize>) {
-    let Some(q) = subject::quote_before(p, seg, d.start.min(d.cue.start)) else {
-        return;
-    };
-    let after = trim_end(p, d.content.clone());
-    let after_quoted = p
-        .tokens
-        .get(after.start)
-        .is_some_and(|t| t.kind == TokenKind::Quote)
-        && after.clone().any(|k| p.tokens[k].is_word());
-    if after_quoted {
-        d.before = Some(q.clone());
-    } else {
-        d.content = q.clone();
-    }
-    d.start = q.start;
-}
-
-/// Appends a draft, ending the previous claim of the clause where this one starts.
-fn push<'r>(drafts: &mut Vec<Draft<'r>>, d: Draft<'r>, first_here: usize) {
-    if drafts.len() > first_here
-        && let Some(prev) = drafts.last_mut()
-    {
-        prev.content.end = prev.content.end.min(d.start).max(prev.content.start);
-    }
-    drafts.push(d);
-}
-
-/// A later cue of the same speaker in the same clause continues the claim before it.
-fn merge_into_last(drafts: &mut [Draft], info: &CueInfo, seg_end: usize) {
-    if let Some(prev) = drafts.last_mut() {
-        prev.content.end = prev.content.end.max(seg_end);
-        prev.stances.push(info.stance);
-        prev.notes.push(format!("continued by {}", info.lemma));
-    }
-}
-
-/// Whether a cue at `at` stands inside what the previous claim of the clause reports: its
-/// content was opened by إن/أن, a quotation or a colon, or it is a source phrase's clause
-/// ("وبحسب البيان التركي، شدد المجتمعون على ..."), or the cue is a source phrase right after the
-/// previous speaker ("وقالت صحيفة ... التركية نقلا عن مصادر").
-fn owns_position(p: &Prepared, prev: &Draft, info: &CueInfo, at: usize) -> bool {
-    let opened = prev.content.start > prev.cue.end.max(prev.speaker.tokens.end)
-        || p.tokens
-            .get(prev.content.start)
-            .is_some_and(|t| t.kind == TokenKind::Quote);
-    let chained =
-        info.frame != Frame::Verb && !(prev.content.start..at).any(|k| p.tokens[k].is_word());
-    (opened && at >= prev.content.start) || prev.info.frame == Frame::Source || chained
-}
-
-/// A speaker who passes on someone else's words (a report, an outlet, unnamed sources).
-fn is_relay(z: &Zone) -> bool {
-    z.kind == SpeakerKind::Media || (z.parties.is_empty() && z.kind != SpeakerKind::Person)
-}
-
-fn speaker_of_verb(
-    p: &Prepared,
-    rules: &LangRules,
-    cue: &Range<usize>,
-    seg: Range<usize>,
-) -> Option<(Zone, How, usize)> {
-    if let Some(z) = speaker::zone_at(p, rules, cue.end, seg.end) {
-        let z = speaker::add_alongside(p, rules, z, seg.end);
-        let end = z.tokens.end;
-        return Some((z, How::After, end));
-    }
-    let mut end = cue.start;
-    while end > seg.start
-        && rules
-            .aux
-            .longest_at(&p.tokens, end - 1, Clitics::Conj)
-            .is_some()
-    {
-        end -= 1;
-    }
-    speaker::zone_ending_at(p, rules, seg.start, end).map(|z| (z, How::Before, cue.end))
-}
-
-fn source_speaker(
-    p: &Prepared,
-    rules: &LangRules,
-    cue: &Range<usize>,
-    end: usize,
-) -> Option<(Zone, How, usize)> {
-    let mut at = cue.end;
-    if p.tokens.get(at).is_some_and(|t| t.key == "ل") {
-        at += 1;
-    }
-    let zone = if rules.subject_first {
-        subject::zone_after(p, rules, at, end)
-    } else {
-        speaker::zone_at(p, rules, at, end)
-    };
-    zone.map(|z| {
-        let e = z.tokens.end;
-        (z, How::Source, e)
-    })
-}
-
-/// نقل (the outlet) عن X قوله: X speaks; عنه refers back to the last speaker.
-fn relay_speaker(
-    p: &Prepared,
-    rules: &LangRules,
-    cue: &Range<usize>,
-    end: usize,
-    drafts: &[Draft],
-) -> Option<(Zone, How, usize)> {
-    let outlet = if rules.subject_first {
-        subject::zone_after(p, rules, cue.end, end)
-    } else {
-        speaker::zone_at(p, rules, cue.end, end)
-    };
-    let after = outlet.as_ref().map_or(cue.end, |z| z.tokens.end);
-    // a few words may describe the outlet before عن ("وسائل إعلام سورية رسمية عن")
-    let at = (after..end.min(after + 4))
-        .find(|&k| {
-            p.tokens[k].key == "عن"
-                || rules
-                    .pronouns
-                    .longest_at(&p.tokens, k, Clitics::None)
-                    .is_some()
-        })
-        .unwrap_or(after);
-    let tok = p.tokens.get(at)?;
-    if tok.key == "عن"
-        && let Some(z) = speaker::zone_at(p, rules, at + 1, end)
-    {
-        let e = z.tokens.end;
-        return Some((z, How::Relay, e));
-    }
-    if rules
-        .pronouns
-        .longest_at(&p.tokens, at, Clitics::None)
-        .is_some()
-        && let Some(prev) = drafts.last()
-    {
-        return Some((prev.speaker.clone(), How::Antecedent, at + 1));
-    }
-    outlet.map(|z| {
-        let e = z.tokens.end;
-        (z, How::After, e)
-    })
-}
-
-/// Whether reported content follows a source phrase (بحسب X، content) rather than preceding it.
-fn content_follows(p: &Prepared, from: usize, end: usize) -> bool {
-    (from..end).any(|k| p.tokens[k].is_word())
-}
-
-/// The speaker of a cue that names none: the last speaker when the cue opens its clause
-/// ("وأضاف أن"), else the sentence's subject ("استضافت موسكو ... محادثات قالت إنها").
-fn implicit_speaker(
-    p: &Prepared,
-    rules: &LangRules,
-    cue: &Range<usize>,
-    seg: Range<usize>,
-    sentence: &Sentence,
-    drafts: &[Draft],
-) -> Option<(Zone, How)> {
-    let last = || drafts.last().map(|d| d.speaker.clone());
-    if leads(p, rules, seg.start, cue.start) {
-        return last().map(|z| (z, How::Antecedent));
-    }
-    let before = cue.start.checked_sub(1)?;
-    if rules
-        .relative
-        .longest_at(&p.tokens, before, Clitics::Conj)
-        .is_some()
-        || !opens_content(p, rules, cue.end, seg.end)
-    {
-        return None;
-    }
-    match speaker::first_zone(p, rules, sentence.tokens.start..cue.start) {
-        Some(z) => Some((resolve_anaphor(z, drafts), How::Subject)),
-        None => last().map(|z| (z, How::Antecedent)),
-    }
-}
-
-/// Whether only discourse words (و، كما، لكنه، من جهته) stand between the clause start and the cue.
-fn leads(p: &Prepared, rules: &LangRules, from: usize, to: usize) -> bool {
-    let mut i = from;
-    while i < to {
-        let t = &p.tokens[i];
-        if !t.is_word() {
-            i += 1;
-            continue;
-        }
-        let hit = [&rules.contrast, &rules.aux, &rules.discourse]
-            .iter()
-            .filter_map(|lx| lx.longest_at(&p.tokens, i, Clitics::Conj))
-            .map(|h| h.end())
-            .max();
-        match hit {
-            Some(e) => i = e,
-            None => return false,
-        }
-    }
-    true
-}
-
-/// Whether reported content opens within a few words of token `i` (after an adverbial:
-/// "وذكر لافروف في حديث لصحيفة حرييت: ...").
-fn content_within(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> bool {
-    (i..end.min(i + 8)).any(|k| opens_content(p, rules, k, end))
-}
-
-/// Whether reported content opens at token `i` (إن، أن، a quotation, a colon, على، عن).
-fn opens_content(p: &Prepared, rules: &LangRules, mut i: usize, end: usize) -> bool {
-    while i < end && p.tokens[i].is_punct(",") {
-        i += 1;
-    }
-    let Some(t) = p.tokens.get(i).filter(|_| i < end) else {
-        return false;
-    };
-    t.kind == TokenKind::Quote
-        || t.is_punct(":")
-        || rules
-            .openers
-            .longest_at(&p.tokens, i, Clitics::Conj)
-            .is_some()
-        || rules
-            .prepositions
-            .longest_at(&p.tokens, i, Clitics::None)
-            .is_some()
-}
-
-/// A description that refers back (الوزير الروسي، المصدر، البيانان) takes the last speaker of
-/// its kind and states.
-fn resolve_anaphor(z: Zone, drafts: &[Draft]) -> Zone {
-    if !z.anaphoric {
-        return z;
-    }
-    // "the president" does not refer back to a foreign minister: known levels must agree
-    let fits = |d: &&Draft| {
-        d.speaker.kind == z.kind
-            && z.parties.iter().all(|x| d.speaker.parties.contains(x))
-            && (z.level.is_none() || d.speaker.level.is_none() || d.speaker.level == z.level)
-    };
-    match drafts.iter().rev().find(fits) {
-        // "البيان التركي" after a joint Turkish-Russian statement is the Turkish one alone
-        Some(d) if !z.parties.is_empty() && d.speaker.parties != z.parties => Zone {
-            anaphoric: false,
-            ..z
-        },
-        Some(d) => Zone {
-            tokens: z.tokens.clone(),
-            how: format!("'{}' refers back to {}", z.name, d.speaker.name),
-            anaphoric: false,
-            ..d.speaker.clone()
-        },
-        None => Zone {
-            anaphoric: false,
-            ..z
-        },
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn new_draft<'r>(
-    p: &Prepared,
-    rules: &'r LangRules,
-    cue: Range<usize>,
-    info: &'r CueInfo,
-    zone: Zone,
-    how: How,
-    from: usize,
-    end: usize,
-) -> Draft<'r> {
-    let start = if how == How::Before || (zone.tokens.start < cue.start && how != How::Antecedent) {
-        zone.tokens.start.min(cue.start)
-    } else {
-        cue.start
-    };
-    let from = if rules.subject_first && info.frame == Frame::Verb {
-        subject::content_start(p, rules, from, end)
-    } else {
-        from
-    };
-    let content_start = skip_openers(p, rules, from, end);
-    Draft {
-        rules,
-        cue,
-        info,
-        named_here: how != How::Antecedent,
-        speaker: zone,
-        how,
-        start,
-        content: content_start..end.max(content_start),
-        before: None,
-        stances: vec![info.stance],
-        notes: Vec::new(),
-    }
-}
-
-/// Skips commas, colons, إن/أن, قوله and one preposition before the content proper.
-fn skip_openers(p: &Prepared, rules: &LangRules, mut i: usize, end: usize) -> usize {
-    let mut preposition = false;
-    while i < end {
-        let t = &p.tokens[i];
-        if t.is_punct(",") || t.is_punct(":") || t.is_punct("-") {
-            i += 1;
-        } else if let Some(h) = rules.openers.longest_at(&p.tokens, i, Clitics::Conj) {
-            i = h.end();
-        } else if !preposition
-            && rules
-                .prepositions
-                .longest_at(&p.tokens, i, Clitics::None)
-                .is_some()
-        {
-            preposition = true;
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    i
-}
-
-/// Trims trailing punctuation (but not a closing quotation mark) from a token range.
-fn trim_end(p: &Prepared, r: Range<usize>) -> Range<usize> {
-    let mut end = r.end;
-    while end > r.start && p.tokens[end - 1].kind == TokenKind::Punct {
-        end -= 1;
-    }
-    r.start..end
-}
-
-fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
-    let rules = d.rules;
-    let content = trim_end(p, d.content.clone());
-    if !(content.clone()).any(|k| p.tokens[k].is_word()) {
-        return None;
-    }
-    // a quotation split around its attribution is one content: both parts, read together
-    let parts: Vec<Range<usize>> = d.before.iter().cloned().chain([content.clone()]).collect();
-    let base = d
-        .stances
-        .iter()
-        .copied()
-        .find(|s| s.is_marked())
-        .unwrap_or(Stance::Assert);
-    let (stance, marker) = parts
-        .iter()
-        .map(|r| stance::decide(p, rules, base, r.clone()))
-        .find(|(_, m)| m.is_some())
-        .unwrap_or((base, None));
-    // English content may stand before its cue and speaker (`"...," said Lavrov`): the span
-    // covers all three
-    let mut end = content.end;
-    if rules.subject_first {
-        end = end.max(d.cue.end);
-        if d.named_here {
-            end = end.max(d.speaker.tokens.end);
-        }
-    }
-    let span = p.token_span(d.start.min(d.cue.start), end);
-    // the content's text is its span's slice, as every span's is: a split quotation's text keeps
-    // the attribution between its parts (stance and topics are read from the parts alone)
-    let content_span = p.token_span(parts[0].start, content.end);
-    let content_text = p.slice(content_span);
-    let cue_span = p.token_span(d.cue.start, d.cue.end);
-    let speaker_span = d
-        .named_here
-        .then(|| p.token_span(d.speaker.tokens.start, d.speaker.tokens.end));
-    let speaker_text = speaker_span.map_or_else(|| d.speaker.name.clone(), |s| p.slice(s));
-    let mut why = format!(
-        "cue {} ({}); speaker {} by {}: {}",
-        d.info.lemma,
-        d.info.stance.name(),
-        d.speaker.name,
-        d.how.name(),
-        d.speaker.how
-    );
-    if let Some(m) = marker {
-        why.push_str(&format!("; stance {} from '{}'", stance.name(), m));
-    }
-    for n in &d.notes {
-        why.push_str("; ");
-        why.push_str(n);
-    }
-    Some(Claim {
-        id: format!("{doc_id}-c{}", span.start),
-        doc: doc_id.to_string(),
-        span,
-        text: p.slice(span),
-        speaker: Speaker {
-            text: speaker_text,
-            span: speaker_span,
-            name: d.speaker.name.clone(),
-            kind: d.speaker.kind,
-            parties: d.speaker.parties.clone(),
-        },
-        cue: Cue {
-            text: p.slice(cue_span),
-            span: cue_span,
-            lemma: d.info.lemma.clone(),
-        },
-        content: Content {
-            text: content_text,
-            span: content_span,
-            quoted: p.tokens[parts[0].start].kind == TokenKind::Quote || p.in_quote[parts[0].start],
-        },
-        stance,
-        topics: {
-            let mut t: Vec<String> = Vec::new();
-            for id in parts
-                .iter()
-                .flat_map(|r| stance::topics(p, rules, r.clone()))
-            {
-                if !t.contains(&id) {
-                    t.push(id);
-                }
-            }
-            t
-        },
-        event: None,
-        rule: format!("{}/{}", d.info.rule, d.how.name()),
-        why,
-    })
 }
 
 #[cfg(test)]

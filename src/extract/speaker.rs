@@ -27,9 +27,24 @@ pub struct Zone {
     pub level: Option<String>,
     /// How the parties were read, for the claim's `why`.
     pub how: String,
+    /// The office or body its head names, without an article ("minister", "envoy", "statement"),
+    /// to find an earlier mention of the same office.
+    pub head: Option<String>,
+    /// Whether a lexicon person is named in it.
+    pub named: bool,
 }
 
 impl Zone {
+    /// Whether the phrase only describes its speaker, naming no state and no person ("the
+    /// ambassador", "the envoy", "the statement"): its state is that of an earlier mention.
+    pub fn open(&self) -> bool {
+        self.anaphoric
+            || (self.parties.is_empty()
+                && !self.named
+                && self.head.is_some()
+                && matches!(self.kind, SpeakerKind::Person | SpeakerKind::Institution))
+    }
+
     /// Whether the speaker is identified well enough to take over a relayed statement.
     pub fn identified(&self) -> bool {
         !self.parties.is_empty() && !self.anaphoric && self.kind != SpeakerKind::Media
@@ -315,6 +330,13 @@ fn describe(
         anaphoric: anaphoric && persons.is_empty(),
         level,
         how,
+        head: (!head_name.is_empty()).then(|| {
+            head_name
+                .strip_prefix("the ")
+                .unwrap_or(&head_name)
+                .to_string()
+        }),
+        named: !persons.is_empty(),
     }
 }
 

@@ -27,6 +27,8 @@ pub fn decide(
     let mut deny = None;
     let mut start = None;
     let mut anywhere = None;
+    // the stance a negation turns the next evaluation into, and the word count after it
+    let mut negation: Option<(Stance, usize)> = None;
     let mut words = 0;
     let mut i = content.start;
     while i < content.end {
@@ -43,9 +45,18 @@ pub fn decide(
             i += 1;
             continue;
         };
-        let (stance, place) = *h.value;
+        let (mut stance, place) = *h.value;
         let word = p.slice(p.token_span(i, h.end()));
-        if stance == Stance::Deny {
+        if let Some((turned, at)) = negation
+            && stance == Stance::Positive
+            && words <= at + NEGATION_REACH
+        {
+            // "was not successful", "لم تكن مثمرة": a negated praise is a criticism
+            stance = turned;
+        }
+        if place == MarkerPlace::Negation {
+            negation = Some((stance, words));
+        } else if stance == Stance::Deny {
             deny.get_or_insert((stance, word));
         } else if place == MarkerPlace::Start
             && (words <= START_WORDS || after_preposition(p, rules, i))
@@ -60,6 +71,9 @@ pub fn decide(
         .or(anywhere)
         .map_or((cue_stance, None), |(s, w)| (s, Some(w)))
 }
+
+/// How many words after a negation an evaluation is negated ("not very successful").
+const NEGATION_REACH: usize = 3;
 
 /// Whether token `i` follows a preposition ("عن أمله" after an adverbial: "كشف في أكتوبر عن تطلعه").
 fn after_preposition(p: &Prepared, rules: &LangRules, i: usize) -> bool {

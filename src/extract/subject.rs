@@ -68,7 +68,115 @@ pub fn speaker(
     {
         return Some(Found::Pronoun(end - 1));
     }
+    if let Some(z) = open_class(p, rules, seg.start, end) {
+        return Some(Found::Before(z));
+    }
     inverted(p, rules, cue, seg).map(Found::After)
+}
+
+/// How many capitalised words a name that no lexicon knows may have ("Esmaeil Baqaei").
+const NAME_WORDS: usize = 3;
+
+/// How many tokens an apposition or relative clause between commas may have.
+const APPOSITION_TOKENS: usize = 16;
+
+/// A speaker recognised by its shape, not by a lexicon entry, ending at `end`:
+/// - a title before a new name: "Foreign Ministry spokesperson Esmaeil Baqaei said";
+/// - a new name with its office in apposition: "Vahan Hunanyan, spokesman for Armenia's foreign
+///   ministry, told";
+/// - an office with a new name in apposition: "Ethiopia's ambassador to the UAE, Suleiman
+///   Dedefo, blamed";
+/// - any speaker before a relative clause: "Ambassador Khalilzad, who headed the delegation,
+///   said".
+///
+/// The office gives the party; the speaker's tokens cover the name too.
+fn open_class(p: &Prepared, rules: &LangRules, floor: usize, end: usize) -> Option<Zone> {
+    let name = name_start(p, rules, floor, end);
+    if name < end {
+        let z = speaker::zone_ending_at(p, rules, floor, name)?;
+        return (z.kind == SpeakerKind::Person).then(|| widen(p, z, end));
+    }
+    let close = end
+        .checked_sub(1)
+        .filter(|&k| k > floor && p.tokens[k].is_punct(","))?;
+    let open = (close.saturating_sub(APPOSITION_TOKENS).max(floor)..close)
+        .rev()
+        .find(|&k| p.tokens[k].is_punct(","))?;
+    let inner = open + 1..close;
+    if rules
+        .relative
+        .longest_at(&p.tokens, inner.start, Clitics::None)
+        .is_some()
+    {
+        return speaker::zone_ending_at(p, rules, floor, open)
+            .or_else(|| open_class(p, rules, floor, open));
+    }
+    // "Name, <office>,": the office is the speaker, named by the name before it
+    let before_name = name_start(p, rules, floor, open);
+    if before_name < open
+        && let Some(z) = zone_after(p, rules, inner.start, close)
+            .filter(|z| z.tokens.end == close && !z.parties.is_empty())
+            .or_else(|| {
+                speaker::first_zone(p, rules, inner.clone()).filter(|z| !z.parties.is_empty())
+            })
+    {
+        let mut z = widen(p, z, close);
+        let name = p.slice(p.token_span(before_name, open));
+        z.how = format!("{}; office of {name} (no lexicon entry)", z.how);
+        z.tokens.start = before_name;
+        return Some(z);
+    }
+    // "<office> (to the UAE), Name,": the office before the name
+    if name_start(p, rules, inner.start, close) == inner.start {
+        let z = (open.saturating_sub(5).max(floor)..=open)
+            .rev()
+            .filter(|&e| e == open || p.tokens[e].key == "to" || p.tokens[e].key == "for")
+            .find_map(|e| {
+                speaker::zone_ending_at(p, rules, floor, e)
+                    .filter(|z| z.kind == SpeakerKind::Person && !z.parties.is_empty())
+            })?;
+        return Some(widen(p, z, close));
+    }
+    None
+}
+
+/// The first token of a run of capitalised words no lexicon knows that ends at `end` (`end`
+/// itself when there is none): a name, not a pronoun, article or auxiliary.
+fn name_start(p: &Prepared, rules: &LangRules, floor: usize, end: usize) -> usize {
+    let mut k = end;
+    while k > floor && end - k < NAME_WORDS {
+        let t = &p.tokens[k - 1];
+        let text = p.slice(t.span);
+        let capital = text.chars().next().is_some_and(char::is_uppercase);
+        let known = DETERMINERS.contains(&t.key.as_str())
+            || rules
+                .pronouns
+                .longest_at(&p.tokens, k - 1, Clitics::None)
+                .is_some()
+            || rules
+                .aux
+                .longest_at(&p.tokens, k - 1, Clitics::None)
+                .is_some()
+            || !rules
+                .speakers
+                .hits_at(&p.tokens, k - 1, Clitics::None)
+                .is_empty();
+        if t.kind != TokenKind::Word || !capital || known {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// A speaker phrase widened over the new name that goes with it.
+fn widen(p: &Prepared, mut z: Zone, end: usize) -> Zone {
+    if z.tokens.end < end {
+        let name = p.slice(p.token_span(z.tokens.end, end));
+        z.how = format!("{}; named {name} (no lexicon entry)", z.how);
+        z.tokens.end = end;
+    }
+    z
 }
 
 /// A speaker right after the cue in inversion: the cue follows a quotation, a comma or opens the

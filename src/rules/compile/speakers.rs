@@ -184,6 +184,14 @@ pub(super) fn add_outlets(l: &mut LangRules, f: OutletsFile, c: &mut Checker) {
 
 pub(super) fn add_markers(l: &mut LangRules, f: MarkersFile, c: &mut Checker) {
     for m in f.marker {
+        for ex in m.example {
+            let origin = c.line(ex.text.span().start);
+            l.examples.push(LocatedExample {
+                origin,
+                lang: l.code.clone(),
+                example: ex,
+            });
+        }
         for w in &m.words {
             let w = c.form(w, "");
             let forms = if c.arabic {

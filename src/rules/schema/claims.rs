@@ -213,6 +213,9 @@ pub enum MarkerPlace {
     /// Anywhere.
     #[default]
     Anywhere,
+    /// A negation ("not", لم، غير): a positive evaluation right after it is negative ("was not
+    /// successful", "غير مثمرة"); its stance names what the evaluation turns into.
+    Negation,
 }
 
 /// One marker group of markers.toml.
@@ -230,6 +233,9 @@ pub struct MarkerEntry {
     /// Phrases as written.
     #[serde(default)]
     pub phrases: Vec<Spanned<String>>,
+    /// Examples run by the tests: a sentence whose claim takes this stance.
+    #[serde(default)]
+    pub example: Vec<ClaimExample>,
 }
 
 /// markers.toml.

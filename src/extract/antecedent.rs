@@ -1,0 +1,117 @@
+//! Speakers that refer back. A description that names no state ("the minister", "the envoy",
+//! "the statement", الوزير، المصدر) speaks for the state of the speaker it refers to: the nearest
+//! earlier mention of the same office in the document (a claim's speaker or a phrase of the
+//! narration: "Ethiopia's ambassador to the UAE met ... The ambassador said"), else, for a word
+//! that refers back by itself, the last speaker of its kind.
+
+use super::speaker::{self, Zone};
+use crate::model::SpeakerKind;
+use crate::text::Prepared;
+
+/// Every speaker phrase of the document that names a state, in text order: what a later
+/// description may refer back to. `rules_of` gives the rules of each sentence's language.
+pub fn mentions<'r>(
+    p: &Prepared,
+    rules_of: impl Fn(&crate::text::Sentence) -> &'r crate::rules::LangRules,
+) -> Vec<Zone> {
+    let mut out = Vec::new();
+    for s in &p.sentences {
+        let rules = rules_of(s);
+        let mut k = s.tokens.start;
+        while k < s.tokens.end {
+            let z = p.tokens[k]
+                .is_word()
+                .then(|| speaker::zone_at(p, rules, k, s.tokens.end))
+                .flatten();
+            match z {
+                Some(z) => {
+                    k = z.tokens.end.max(k + 1);
+                    if !z.parties.is_empty() && !z.anaphoric {
+                        out.push(z);
+                    }
+                }
+                None => k += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Whether the office of `earlier` is the one `head` names ("foreign ministry spokesperson" is
+/// a "spokesperson", "foreign minister" a "minister").
+fn same_office(earlier: &Zone, head: &str) -> bool {
+    earlier
+        .head
+        .as_deref()
+        .is_some_and(|h| h == head || h.ends_with(&format!(" {head}")))
+}
+
+/// Whether `earlier` can be what `z` refers to: same kind, its states among the earlier ones,
+/// known levels agreeing ("the president" is no foreign minister).
+fn fits(z: &Zone, earlier: &Zone) -> bool {
+    earlier.kind == z.kind
+        && z.parties.iter().all(|x| earlier.parties.contains(x))
+        && (z.level.is_none() || earlier.level.is_none() || earlier.level == z.level)
+}
+
+/// Resolves a description that refers back (see the module comment); `speakers` are the
+/// speakers of the claims so far, `mentions` those of [`mentions`].
+pub fn resolve<'a>(
+    z: Zone,
+    speakers: impl DoubleEndedIterator<Item = &'a Zone> + Clone,
+    mentions: &'a [Zone],
+) -> Zone {
+    if !z.open() {
+        return z;
+    }
+    let before = |m: &&Zone| m.tokens.start < z.tokens.start;
+    let nearest = |ok: &dyn Fn(&Zone) -> bool| {
+        speakers
+            .clone()
+            .filter(before)
+            .chain(mentions.iter().filter(before))
+            .filter(|m| ok(m) && !m.parties.is_empty())
+            .max_by_key(|m| m.tokens.start)
+            .cloned()
+    };
+    let office = z
+        .head
+        .as_deref()
+        .and_then(|h| nearest(&|m| fits(&z, m) && same_office(m, h)));
+    let found = office
+        .map(|m| (m, "the same office"))
+        .or_else(|| {
+            // a word that refers back by itself takes the last speaker of its kind
+            let last = z
+                .anaphoric
+                .then(|| speakers.clone().rev().find(|d| fits(&z, d)).cloned())
+                .flatten();
+            last.map(|m| (m, "the last speaker of its kind"))
+        })
+        .or_else(|| {
+            // unnamed sources are not the officials named before them: "المصادر" after a
+            // Syrian official may be a newspaper's
+            let described = matches!(z.kind, SpeakerKind::Person | SpeakerKind::Institution);
+            let any = (z.anaphoric && described)
+                .then(|| nearest(&|m| fits(&z, m)))
+                .flatten();
+            any.map(|m| (m, "the last mention of its kind"))
+        });
+    match found {
+        // "البيان التركي" after a joint Turkish-Russian statement is the Turkish one alone
+        Some((d, _)) if !z.parties.is_empty() && d.parties != z.parties => Zone {
+            anaphoric: false,
+            ..z
+        },
+        Some((d, why)) => Zone {
+            tokens: z.tokens.clone(),
+            how: format!("'{}' refers back to {} ({why})", z.name, d.name),
+            anaphoric: false,
+            ..d
+        },
+        None => Zone {
+            anaphoric: false,
+            ..z
+        },
+    }
+}
