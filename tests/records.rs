@@ -97,7 +97,7 @@ fn records_need_json_lines_and_the_report_needs_records() {
     let cut = text.rfind(r#"{"record":"document""#).expect("a record");
     let out = run(
         &["report", "--from-claims", "-"],
-        Some(text[..cut].as_bytes()),
+        Some(&text.as_bytes()[..cut]),
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("truncated"));

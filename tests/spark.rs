@@ -48,7 +48,11 @@ fn the_spark_job_gives_the_direct_report() {
         .args(["report", &a, &b, "--format", "json"])
         .output()
         .expect("claimdiff runs");
-    assert_eq!(direct.status.code(), Some(1), "the line without text is skipped");
+    assert_eq!(
+        direct.status.code(),
+        Some(1),
+        "the line without text is skipped"
+    );
     let out = dir.path().join("spark.json");
     let glob = dir.path().join("*.jsonl");
     let job = Command::new("python3")
@@ -57,7 +61,14 @@ fn the_spark_job_gives_the_direct_report() {
         .arg(&glob)
         .arg("--output")
         .arg(&out)
-        .args(["--binary", binary, "--master", "local[2]", "--partitions", "4"])
+        .args([
+            "--binary",
+            binary,
+            "--master",
+            "local[2]",
+            "--partitions",
+            "4",
+        ])
         .output()
         .expect("python3 runs");
     let stderr = String::from_utf8_lossy(&job.stderr);
