@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, the test suite (unit, rule examples, snapshots, CLI, browser).
+# Runs every test: formatting, lints, the test suite (unit, rule examples, snapshots, CLI, browser,
+# the cluster job in Spark's local mode).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --check

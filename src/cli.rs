@@ -12,15 +12,15 @@ mod progress;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use args::{Cli, Command, RulesCommand};
 use claimdiff::render::View;
 
 /// Parses the command line and runs it.
 pub fn run() -> Result<ExitCode> {
-    match Cli::parse().command {
-        Command::Claims(a) => commands::run_view(&a, View::Claims, None),
+    match parse().command {
+        Command::Claims(a) => commands::claims(&a),
         Command::Events(a) => commands::run_view(&a, View::Events, None),
         Command::Report(a) => commands::run_view(&a.run, View::Findings, Some(&a)),
         Command::Eval(a) => commands::eval(&a),
@@ -41,4 +41,16 @@ pub fn run() -> Result<ExitCode> {
             rules,
         } => commands::pairs(&file, output.as_deref(), &rules),
     }
+}
+
+/// The command line, parsed. `report` needs inputs unless it reads `--from-claims`; the
+/// inputs are declared once for every command, so that one exception is made here.
+fn parse() -> Cli {
+    let command = Cli::command().mut_subcommand("report", |c| {
+        c.mut_arg("inputs", |a| {
+            a.required(false).required_unless_present("from_claims")
+        })
+    });
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }

@@ -170,6 +170,34 @@ fn every_json_lines_view_validates() {
     }
 }
 
+/// `claims --records`: claim lines as `claims --format jsonl` writes them, each document's
+/// claims followed by its document record.
+#[test]
+fn the_per_document_records_validate() {
+    let text = stdout(&[
+        "claims",
+        "seeds",
+        "tests/data/bilingual",
+        "--format",
+        "jsonl",
+        "--records",
+    ]);
+    let (mut claims, mut documents) = (0, 0);
+    for (i, line) in text.lines().enumerate() {
+        let v: Value = serde_json::from_str(line).expect("a JSON line");
+        let def = if v.get("record").is_some() {
+            documents += 1;
+            "document_record"
+        } else {
+            claims += 1;
+            "claim"
+        };
+        assert_valid(def, &v, &format!("claims --records line {}", i + 1));
+    }
+    assert_eq!(documents, 7);
+    assert!(claims > 0);
+}
+
 #[test]
 fn the_schema_rejects_what_the_scorer_could_not_read() {
     let text = stdout(&["report", "seeds", "--format", "json"]);

@@ -31,6 +31,9 @@ const CLAIMS_EXAMPLES: &str = "Examples:
   claimdiff claims article.txt                     a table of the claims
   claimdiff claims seeds/ --format json            the claimdiff/1 export
   claimdiff claims corpus.jsonl --format jsonl     one claim per line, written as it goes
+  claimdiff claims corpus.jsonl --format jsonl --records > records.jsonl
+                                                   also a document line after each document's
+                                                   claims: the input of report --from-claims
   cat article.txt | claimdiff claims -             read standard input";
 
 const EVENTS_EXAMPLES: &str = "Examples:
@@ -45,6 +48,8 @@ const REPORT_EXAMPLES: &str = "Examples:
                                                    one finding per line, its claims inline
   claimdiff report corpus.jsonl --min-score 0.8 --fail-on-findings
                                                    exit 3 when anything is flagged
+  claimdiff report --from-claims records.jsonl --format json
+                                                   from the records of claims --records alone
   claimdiff report seeds/ --color always | less -R
   claimdiff report seeds/ --review-db review.sqlite --format md
                                                    with the review desk's decisions; dismissed
@@ -79,7 +84,7 @@ const RULES_EXAMPLES: &str = "Examples:
 pub(super) enum Command {
     /// Extract the claims of each document (who said what, with which cue and stance).
     #[command(after_help = CLAIMS_EXAMPLES)]
-    Claims(RunArgs),
+    Claims(ClaimsArgs),
     /// Group claims by the meeting they are about.
     #[command(after_help = EVENTS_EXAMPLES)]
     Events(RunArgs),
@@ -176,9 +181,25 @@ pub(super) struct RunArgs {
 }
 
 #[derive(Args, Clone)]
+pub(super) struct ClaimsArgs {
+    #[command(flatten)]
+    pub(super) run: RunArgs,
+    /// With --format jsonl: after each document's claim lines, one line
+    /// {"record":"document",...} with its metadata, meetings and which claim is about which
+    /// meeting; what `report --from-claims` needs to finish the run without the articles.
+    #[arg(long)]
+    pub(super) records: bool,
+}
+
+#[derive(Args, Clone)]
 pub(super) struct ReportArgs {
     #[command(flatten)]
     pub(super) run: RunArgs,
+    /// Build the report from the records of `claims --format jsonl --records` (- for standard
+    /// input) instead of reading articles; the output is the direct run's, byte for byte, when
+    /// the records are in input order and --rules is the same.
+    #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
+    pub(super) from_claims: Option<PathBuf>,
     /// Only findings scoring at least this much.
     #[arg(long, default_value_t = 0.0, value_name = "SCORE")]
     pub(super) min_score: f64,

@@ -12,13 +12,15 @@ use anyhow::{Context, Result, anyhow};
 use claimdiff::corpus::{Options, Paths};
 use claimdiff::model::Report;
 use claimdiff::pairs::PairRules;
-use claimdiff::pipeline::examples;
+use claimdiff::pipeline::{examples, records};
 use claimdiff::render::{self, View};
 use claimdiff::rules::RuleSet;
 use claimdiff::rules::load::Mode;
 use claimdiff::{DocResult, Step, eval};
 
-use super::args::{ColorChoice, EvalArgs, Format, InputArgs, ReportArgs, RunArgs, TextFormat};
+use super::args::{
+    ClaimsArgs, ColorChoice, EvalArgs, Format, InputArgs, ReportArgs, RunArgs, TextFormat,
+};
 use super::output;
 use super::progress::Progress;
 
@@ -83,6 +85,18 @@ const SKIPPED: u8 = 1;
 /// Exit status when `--fail-on-findings` is set and something was flagged.
 const FLAGGED: u8 = 3;
 
+/// `claims`: the claims view, or with `--records` (JSON Lines only) each document's records.
+pub(super) fn claims(a: &ClaimsArgs) -> Result<ExitCode> {
+    if !a.records {
+        return run_view(&a.run, View::Claims, None);
+    }
+    if a.run.format != Format::Jsonl {
+        return Err(anyhow!("--records writes JSON Lines: add --format jsonl"));
+    }
+    let rules = load_rules(&a.run.input.rules)?;
+    stream_jsonl(&a.run, &rules, true)
+}
+
 /// `claims`, `events` and `report`: one view of the report, in the chosen format. When no input
 /// could be read, nothing is written (an earlier good report stays) and the run is an error.
 pub(super) fn run_view(
@@ -92,12 +106,23 @@ pub(super) fn run_view(
 ) -> Result<ExitCode> {
     let rules = load_rules(&args.input.rules)?;
     if args.format == Format::Jsonl && view == View::Claims {
-        return stream_jsonl(args, &rules);
+        return stream_jsonl(args, &rules, false);
     }
-    let (mut rep, progress) = report_of(&args.input, &rules);
-    if progress.nothing_read() {
-        return Err(nothing_read(args));
-    }
+    let from_claims = report.and_then(|a| a.from_claims.as_deref());
+    let (mut rep, skipped) = match from_claims {
+        Some(path) => (report_from_records(path, &rules)?, false),
+        None => {
+            let (rep, progress) = report_of(&args.input, &rules);
+            if progress.nothing_read() {
+                return Err(nothing_read(args));
+            }
+            (rep, progress.skipped)
+        }
+    };
+    let inputs: Vec<PathBuf> = match from_claims {
+        Some(path) => vec![path.to_path_buf()],
+        None => args.input.inputs.clone(),
+    };
     if let Some(ra) = report {
         filter_findings(&mut rep, ra);
     }
@@ -109,15 +134,40 @@ pub(super) fn run_view(
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let width = terminal_width(to_terminal);
     let color = use_color(args.color, to_terminal);
-    output::emit(args.output.as_deref(), &args.input.inputs, &mut |w| {
+    output::emit(args.output.as_deref(), &inputs, &mut |w| {
         render::write_reviewed(w, &rep, &reviews, format, view, width, color)
     })?;
     let flagged = report.is_some_and(|a| a.fail_on_findings) && !rep.findings.is_empty();
     Ok(if flagged {
         ExitCode::from(FLAGGED)
     } else {
-        status(progress.skipped)
+        status(skipped)
     })
+}
+
+/// `report --from-claims`: the report built from the records of `claims --records` alone (a
+/// file, or - for standard input); an error when they hold no document.
+fn report_from_records(path: &Path, rules: &RuleSet) -> Result<Report> {
+    let shown = path.display();
+    let reader: Box<dyn std::io::BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let mut collector = claimdiff::Collector::default();
+    let mut docs = 0;
+    records::read(reader, &mut |r| {
+        docs += 1;
+        collector.add(r);
+    })
+    .map_err(|e| anyhow!("{shown}:{}: {}", e.line, e.message))?;
+    if docs == 0 {
+        return Err(anyhow!(
+            "{shown}: no document record, nothing written (expected the output of claims --format jsonl --records)"
+        ));
+    }
+    Ok(collector.finish(rules))
 }
 
 fn nothing_read(args: &RunArgs) -> anyhow::Error {
@@ -127,13 +177,18 @@ fn nothing_read(args: &RunArgs) -> anyhow::Error {
     anyhow!("no input could be read, nothing written{kept}")
 }
 
-/// `claims --format jsonl`: one claim per line, written as each batch of documents finishes.
+/// `claims --format jsonl`: one claim per line, written as each batch of documents finishes;
+/// with `--records`, each document's claim lines and then its document line.
 /// Output to a file goes through a temporary file, so when nothing could be read the target is
 /// left untouched.
-fn stream_jsonl(args: &RunArgs, rules: &RuleSet) -> Result<ExitCode> {
+fn stream_jsonl(args: &RunArgs, rules: &RuleSet, with_records: bool) -> Result<ExitCode> {
     let mut progress = Progress::new(&args.input.inputs, args.input.quiet);
     let lines = |r: DocResult| {
         let mut buf = Vec::new();
+        if with_records {
+            records::write(&mut buf, &r).expect("writing to memory");
+            return buf;
+        }
         for c in &r.claims {
             render::write_jsonl(&mut buf, c).expect("writing to memory");
         }

@@ -10,21 +10,26 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use jiff::{Span as JSpan, ToSpan};
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 
 use crate::rules::{LangRules, RelDate};
 use crate::text::Prepared;
 use crate::text::lexicon::Clitics;
 
-/// A date known in part.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// A date known in part. In the per-document records, the fields not known are left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartialDate {
     /// Year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i16>,
     /// Month, 1–12.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub month: Option<i8>,
     /// Day of month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day: Option<i8>,
     /// ISO weekday, 1 (Monday) – 7.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekday: Option<i8>,
 }
 

@@ -6,6 +6,8 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use super::date::{self, PartialDate};
 use crate::model::EventFormat;
 use crate::rules::schema::{MeetingStatus, PlaceKind};
@@ -13,32 +15,42 @@ use crate::rules::{Atom, LangRules};
 use crate::text::Prepared;
 use crate::text::lexicon::Clitics;
 
-/// What is known of a meeting.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What is known of a meeting. In the per-document records, what is not known is left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     /// Place id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// Every place the meeting's sentences name, venue or not (the port the talks were about).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub named_places: BTreeSet<String>,
     /// The state the meeting takes place in: the place's, or a country named as the venue
     /// ("talks in Sweden").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue_state: Option<String>,
     /// Date, as far as known.
+    #[serde(default, skip_serializing_if = "PartialDate::is_empty")]
     pub date: PartialDate,
     /// Participating states.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub parties: BTreeSet<String>,
     /// Levels (foreign_ministers, defence_ministers...).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub levels: BTreeSet<String>,
     /// The levels named right at the meeting word ("اجتماع وزراء الدفاع", "the foreign
     /// ministers' talks"): those of its participants, not of an official quoted nearby.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub own_levels: BTreeSet<String>,
     /// Number of parties, from a format word (رباعي) or "the two countries".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<usize>,
     /// Format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<EventFormat>,
     /// Meeting kind (talks, summit, call...).
     pub kind: String,
     /// held, planned, postponed or next.
+    #[serde(default, serialize_with = "super::wire::status")]
     pub status: MeetingStatus,
 }
 

@@ -9,11 +9,13 @@ pub mod date;
 pub mod mention;
 pub mod merge;
 pub mod published;
+mod wire;
 
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Claim, Event, Mention, Span};
 use crate::rules::LangRules;
@@ -23,8 +25,9 @@ use date::PartialDate;
 use mention::{Facts, MeetingMention};
 use merge::Fit;
 
-/// A meeting as one document describes it.
-#[derive(Debug, Clone, PartialEq)]
+/// A meeting as one document describes it. It travels in the per-document records
+/// (`claims --records`), where what is not known is left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalEvent {
     /// What the document says of it.
     pub facts: Facts,
@@ -33,16 +36,19 @@ pub struct LocalEvent {
     /// Whether it is the document's main event.
     pub main: bool,
     /// Why mentions were put together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub why: Vec<String>,
     /// The document's publication date, which anchors an undated meeting in time.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "wire::date")]
     pub published: Option<Date>,
     /// The weekday the headline and lead give the main event ("اليوم السبت"): without a
     /// publication date to resolve it, still the day that tells it from another meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_weekday: Option<i8>,
 }
 
 /// A document's meetings, and which one each of its claims is about.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocEvents {
     /// The meetings.
     pub events: Vec<LocalEvent>,

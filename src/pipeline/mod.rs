@@ -3,11 +3,13 @@
 //! core, then the cross-document stages ([`Collector`]: events merged, accounts compared) build
 //! the [`Report`](crate::model::Report). [`analyze`] is the one entry the command line, the
 //! benches, the fuzz targets and library users call; [`examples`] runs the rule files' examples
-//! through it.
+//! through it. [`records`] writes each document's result as JSON Lines and reads it back, so
+//! the two halves can run apart (a cluster's map step, then `report --from-claims`).
 
 mod collect;
 mod document;
 pub mod examples;
+pub mod records;
 mod stream;
 
 pub use collect::Collector;
