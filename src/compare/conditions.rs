@@ -32,8 +32,9 @@ pub struct Fit {
 type Condition = fn(&ConflictRule, &View, &View) -> Check;
 
 /// Every condition, in the order their reasons are written.
-const CONDITIONS: [Condition; 10] = [
+const CONDITIONS: [Condition; 12] = [
     same_topic,
+    same_object,
     opposed_topics,
     about_meeting,
     shared_words,
@@ -41,6 +42,7 @@ const CONDITIONS: [Condition; 10] = [
     b_phrase,
     both_about,
     accuse_each_other,
+    b_names_a,
     different_figures,
     cues,
 ];
@@ -84,6 +86,48 @@ fn same_topic(rule: &ConflictRule, x: &View, y: &View) -> Check {
     let shared: Vec<&String> = cx.topics.iter().filter(|t| cy.topics.contains(t)).collect();
     if !shared.is_empty() {
         return Check::Holds(format!("both about {}", join(&shared, ", ")));
+    }
+    let words: Vec<&String> = x
+        .features
+        .content_words
+        .intersection(&y.features.content_words)
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    if words.len() < 2 {
+        return Check::Fails;
+    }
+    Check::Weakly(format!(
+        "both about '{}' (shared words only)",
+        join(&words[..words.len().min(3)], " ")
+    ))
+}
+
+/// Both judge one object: a topic they share, the meeting itself, or a state other than their own that both
+/// name ("Moscow backed the Syrian army's move", "Ankara condemned the Syrian army"), or, weakly,
+/// content words. Praise of the talks and blame of a third party judge different things.
+fn same_object(rule: &ConflictRule, x: &View, y: &View) -> Check {
+    if !rule.same_object {
+        return Check::Unset;
+    }
+    let (cx, cy) = (x.claim, y.claim);
+    if let Some(t) = cx
+        .topics
+        .iter()
+        .find(|t| cy.topics.contains(t) && *t != "blame")
+    {
+        return Check::Holds(format!("both judge {t}"));
+    }
+    if x.features.about_meeting && y.features.about_meeting {
+        return Check::Holds("both judge the meeting".into());
+    }
+    let own = |p: &String| cx.speaker.parties.contains(p) || cy.speaker.parties.contains(p);
+    if let Some(p) = x
+        .features
+        .targets
+        .intersection(&y.features.targets)
+        .find(|p| !own(p))
+    {
+        return Check::Holds(format!("both speak of {p}"));
     }
     let words: Vec<&String> = x
         .features
@@ -201,6 +245,26 @@ fn accuse_each_other(rule: &ConflictRule, x: &View, y: &View) -> Check {
         (Some(p), Some(q)) => Check::Holds(format!("each side names the other ({p}; {q})")),
         _ => Check::Fails,
     }
+}
+
+/// Side b's content names side a: its state, or by surname the person who speaks for it
+/// ("Tehran's claims", "Mr Khalilzad's assertion"). One speaker naming its own state is no answer.
+fn b_names_a(rule: &ConflictRule, x: &View, y: &View) -> Check {
+    if !rule.b_names_a {
+        return Check::Unset;
+    }
+    let (cx, cy) = (x.claim, y.claim);
+    if let Some(p) = y
+        .features
+        .targets
+        .iter()
+        .find(|t| cx.speaker.parties.contains(t) && !cy.speaker.parties.contains(t))
+    {
+        return Check::Holds(format!("the other side names {p}"));
+    }
+    holds_if(y.features.people.contains(&cx.speaker.name), || {
+        format!("the other side names {}", cx.speaker.name)
+    })
 }
 
 /// The two sides give different figures with the same unit.

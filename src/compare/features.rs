@@ -23,8 +23,11 @@ pub struct Features {
     pub negated: BTreeSet<String>,
     /// The folded text of the whole claim.
     pub folded: String,
-    /// States the content speaks of (by name, seat or adjective): whom a claim blames or credits.
+    /// States the content speaks of (by name, seat, adjective or a person who speaks for one):
+    /// whom a claim blames or credits.
     pub targets: BTreeSet<String>,
+    /// Canonical names of the known people the content names.
+    pub people: BTreeSet<String>,
 }
 
 /// Reads the features of a claim; `negations` are folded negation words.
@@ -40,13 +43,15 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     });
     let whole: Vec<char> = claim.text.chars().collect();
     let whole_tokens = tokenize(&whole);
+    let (targets, people) = named(&tokens, rules);
     Features {
         about_meeting,
         figures: figures(&tokens),
         words: words(&whole_tokens, rules),
         content_words: content_words(&tokens, rules),
         negated: negated_topics(&tokens, rules, negations),
-        targets: targets(&tokens, rules),
+        targets,
+        people,
         folded: whole_tokens
             .iter()
             .map(|t| t.key.as_str())
@@ -75,19 +80,46 @@ fn negated_topics(tokens: &[Token], rules: &LangRules, negations: &[String]) -> 
     out
 }
 
-/// The states a content names: "أديس أبابا تتحمل المسؤولية" names Ethiopia.
-fn targets(tokens: &[Token], rules: &LangRules) -> BTreeSet<String> {
-    rules
+/// The states a content names ("أديس أبابا تتحمل المسؤولية" names Ethiopia), and the known
+/// people it names, whose state counts as named too.
+fn named(tokens: &[Token], rules: &LangRules) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut states = BTreeSet::new();
+    let mut people = BTreeSet::new();
+    for h in rules
         .speakers
         .scan(tokens, 0..tokens.len(), Clitics::ConjPrep)
-        .into_iter()
-        .filter_map(|h| match *h.value {
+    {
+        match *h.value {
+            Atom::Seat(_) if venue(tokens, &h, rules) => {}
             Atom::StateName(k) | Atom::Seat(k) | Atom::Adjective(k) => {
-                Some(rules.states[k as usize].party.clone())
+                states.insert(rules.states[k as usize].party.clone());
             }
-            _ => None,
-        })
-        .collect()
+            Atom::Person(k) => {
+                let person = &rules.people[k as usize];
+                states.extend(person.party.clone());
+                people.insert(person.name.clone());
+            }
+            _ => {}
+        }
+    }
+    (states, people)
+}
+
+/// Whether a capital stands as the place of a meeting ("the talks in Doha", "اجتماع الدوحة",
+/// "بالدوحة"), not as the government it names.
+fn venue(tokens: &[Token], h: &crate::text::lexicon::Hit<Atom>, rules: &LangRules) -> bool {
+    let attached = h.prefix > 0 && tokens[h.start].key.starts_with('ب');
+    let after = |j: usize| {
+        rules
+            .venue_in
+            .longest_at(tokens, j, Clitics::Conj)
+            .is_some()
+            || rules
+                .meetings
+                .longest_at(tokens, j, Clitics::ConjPrep)
+                .is_some_and(|m| m.end() == h.start)
+    };
+    attached || (h.start.saturating_sub(3)..h.start).any(after)
 }
 
 fn figures(tokens: &[Token]) -> Vec<(String, String)> {

@@ -18,6 +18,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// What a finding's score is multiplied by when all its evidence is weak (shared words only).
 const WEAK_EVIDENCE: f64 = 0.6;
 
+/// What a finding's score is multiplied by when a side is a description that names no state
+/// and no one ("the envoy", "the government"): who it speaks for was not read, so it may be the
+/// other side itself.
+const UNRESOLVED_SIDE: f64 = 0.7;
+
 /// A claim with what the comparator reads from it.
 pub struct View<'a> {
     /// The claim.
@@ -27,6 +32,8 @@ pub struct View<'a> {
     /// The first claim of its block that reads the same (same sentence, cue, stance, topics and
     /// language): reprints of a wire story compare alike, so their pairs are judged once.
     twin: usize,
+    /// Whether the speaker is a bare description that names no state and no one.
+    unresolved: bool,
 }
 
 /// Who a claim speaks for.
@@ -88,12 +95,21 @@ pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding
                     twin: *first
                         .entry((&c.text, &c.cue.text, c.stance, &c.topics, lang(c)))
                         .or_insert(i),
+                    unresolved: unresolved(c, rules.lang(lang(c))),
                 })
                 .collect();
             compare_block(Some(event), &views, rules)
         })
         .collect();
     per_block.into_iter().flatten().collect()
+}
+
+/// Whether a speaker is a bare description (a head noun of the rules: "envoy", "government")
+/// that names no state: anonymous sources, named people and outlets speak for themselves.
+fn unresolved(c: &Claim, rules: &crate::rules::LangRules) -> bool {
+    c.speaker.parties.is_empty()
+        && c.speaker.kind != crate::model::SpeakerKind::Anonymous
+        && rules.heads.iter().any(|h| h.name == c.speaker.name)
 }
 
 /// Whether a block holds two sides that oppose each other.
@@ -135,6 +151,22 @@ fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Fi
     }
     name_findings(event, &mut out);
     out
+}
+
+/// The pairs of an answer that stand in one article, when there are any: a denial that names a
+/// side answers what that side said where the reporter set the two side by side, not every
+/// account of it elsewhere.
+fn answered_in_place<'v>(
+    pairs: Vec<(&'v View<'v>, &'v View<'v>)>,
+) -> Vec<(&'v View<'v>, &'v View<'v>)> {
+    if pairs.iter().any(|(x, y)| x.claim.doc == y.claim.doc) {
+        pairs
+            .into_iter()
+            .filter(|(x, y)| x.claim.doc == y.claim.doc)
+            .collect()
+    } else {
+        pairs
+    }
 }
 
 /// Names each finding `{event}-{kind}-{hash}`, the hash a short digest of the sorted ids of the
@@ -182,7 +214,9 @@ fn apply(
     let mut judged: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     for x in a.iter().filter(|v| rule.a.contains(&v.claim.stance)) {
         for y in b.iter().filter(|v| rule.b.contains(&v.claim.stance)) {
-            if used.contains(x.claim.id.as_str()) && used.contains(y.claim.id.as_str()) {
+            let answered = rule.b_names_a && used.contains(y.claim.id.as_str());
+            if answered || used.contains(x.claim.id.as_str()) && used.contains(y.claim.id.as_str())
+            {
                 continue;
             }
             let fit = *judged.entry((x.twin, y.twin)).or_insert_with(|| {
@@ -197,6 +231,9 @@ fn apply(
                 pairs.push((x, y));
             }
         }
+    }
+    if rule.b_names_a {
+        pairs = answered_in_place(pairs);
     }
     let (first_a, first_b) = pairs.first()?;
     let why = why.unwrap_or_default();
@@ -225,6 +262,9 @@ fn apply(
     if !strong {
         // two shared words and no shared concept: never a confident finding
         score *= WEAK_EVIDENCE;
+    }
+    if first_a.unresolved || first_b.unresolved {
+        score *= UNRESOLVED_SIDE;
     }
     Some(Finding {
         id: String::new(),

@@ -33,6 +33,8 @@ pub struct ConflictRule {
     pub b: Vec<Stance>,
     /// Whether the sides must share a topic.
     pub same_topic: bool,
+    /// Whether both sides must judge one object.
+    pub same_object: bool,
     /// Opposed topic pairs.
     pub topics: Vec<[String; 2]>,
     /// Whether both sides must describe the meeting's agenda.
@@ -47,6 +49,8 @@ pub struct ConflictRule {
     pub b_phrases: Vec<String>,
     /// Whether each side's content must name the other side's state.
     pub accuse_each_other: bool,
+    /// Whether side b's content must name side a.
+    pub b_names_a: bool,
     /// A topic both claims must carry.
     pub both_about: Option<String>,
     /// Base score.
@@ -230,6 +234,7 @@ impl ConflictRule {
             a: r.a,
             b: r.b,
             same_topic: r.same_topic,
+            same_object: r.same_object,
             topics: r.topics,
             about_meeting: r.about_meeting,
             shared_words: r.shared_words,
@@ -241,6 +246,7 @@ impl ConflictRule {
                 .map(|x| crate::text::fold::key(x))
                 .collect(),
             accuse_each_other: r.accuse_each_other,
+            b_names_a: r.b_names_a,
             both_about: r.both_about,
             score: r.score,
             origin,

@@ -31,6 +31,10 @@ pub struct ConflictEntry {
     /// Whether both sides must share a topic.
     #[serde(default)]
     pub same_topic: bool,
+    /// Whether both sides must judge one object: a shared topic, a third state both name, or
+    /// shared content words (weak evidence).
+    #[serde(default)]
+    pub same_object: bool,
     /// Topic pairs, one per side, that oppose each other (`["normalization", "withdrawal"]`).
     #[serde(default)]
     pub topics: Vec<[String; 2]>,
@@ -55,6 +59,10 @@ pub struct ConflictEntry {
     /// Whether each side's content must name the other side's state (each blames the other).
     #[serde(default)]
     pub accuse_each_other: bool,
+    /// Whether side b's content must name side a (its state, or the person who speaks for it):
+    /// b answers a.
+    #[serde(default)]
+    pub b_names_a: bool,
     /// Base score.
     pub score: f64,
     /// Examples.
