@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::draft::{Draft, How, resolve_anaphor, trim_end};
 use super::speaker::{self, Zone};
-use super::{stance, subject};
+use super::{alias, stance, subject};
 use crate::model::SpeakerKind;
 use crate::rules::LangRules;
 use crate::rules::schema::Requirement;
@@ -47,8 +47,9 @@ pub(super) fn subject_speaker(
     seg: Range<usize>,
     sentence: &Sentence,
     drafts: &[Draft],
+    mentions: &[Zone],
 ) -> Option<(Zone, How, usize)> {
-    match subject::speaker(p, rules, cue, seg.clone())? {
+    match subject::speaker(p, rules, cue, seg.clone(), mentions)? {
         subject::Found::Before(z) => Some((z, How::Before, cue.end)),
         subject::Found::After(z) => {
             let z = speaker::add_alongside(p, rules, z, seg.end);
@@ -136,9 +137,14 @@ pub(super) fn speaker_of_verb(
     rules: &LangRules,
     cue: &Range<usize>,
     seg: Range<usize>,
+    mentions: &[Zone],
 ) -> Option<(Zone, How, usize)> {
     if let Some(z) = speaker::zone_at(p, rules, cue.end, seg.end) {
         let z = speaker::add_alongside(p, rules, z, seg.end);
+        let end = z.tokens.end;
+        return Some((z, How::After, end));
+    }
+    if let Some(z) = alias::named(p, rules, cue.end, seg.end, mentions) {
         let end = z.tokens.end;
         return Some((z, How::After, end));
     }

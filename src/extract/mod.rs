@@ -7,6 +7,7 @@
 //! finds its speaker in [`frames`]; a claim under construction is a [`draft::Draft`]; speakers
 //! that refer back are resolved by [`antecedent`].
 
+mod alias;
 pub mod antecedent;
 mod draft;
 mod frames;
@@ -121,9 +122,9 @@ fn segment_claims<'r>(
         let quoted = p.in_quote[cue.start];
         let found = match info.frame {
             Frame::Verb if rules.subject_first => {
-                subject_speaker(p, rules, &cue, seg.clone(), sentence, drafts)
+                subject_speaker(p, rules, &cue, seg.clone(), sentence, drafts, mentions)
             }
-            Frame::Verb => speaker_of_verb(p, rules, &cue, seg.clone()),
+            Frame::Verb => speaker_of_verb(p, rules, &cue, seg.clone(), mentions),
             Frame::Source => source_speaker(p, rules, &cue, seg.end),
             Frame::Relay => relay_speaker(p, rules, &cue, seg.end, drafts),
         };
