@@ -63,9 +63,10 @@ pub(super) fn earlier(
         .filter(|m| m.tokens.end <= run.start && m.kind == SpeakerKind::Person && !m.named)
         .rev()
         .find(|m| {
-            beside(p, rules, m)
-                .into_iter()
-                .any(|k| run.clone().any(|r| same_word(&p.tokens[k].key, &p.tokens[r].key)))
+            beside(p, rules, m).into_iter().any(|k| {
+                run.clone()
+                    .any(|r| same_word(&p.tokens[k].key, &p.tokens[r].key))
+            })
         })?;
     let name = p.slice(p.token_span(run.start, run.end));
     Some(Zone {
@@ -143,10 +144,22 @@ fn plain(p: &Prepared, rules: &LangRules, k: usize) -> bool {
     ];
     !words.into_iter().any(known)
         && rules.cues.longest_at(&p.tokens, k, Clitics::Conj).is_none()
-        && rules.speakers.hits_at(&p.tokens, k, Clitics::ConjPrep).is_empty()
-        && rules.places.longest_at(&p.tokens, k, Clitics::ConjPrep).is_none()
-        && rules.weekdays.longest_at(&p.tokens, k, Clitics::ConjPrep).is_none()
-        && rules.months.longest_at(&p.tokens, k, Clitics::ConjPrep).is_none()
+        && rules
+            .speakers
+            .hits_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_empty()
+        && rules
+            .places
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_none()
+        && rules
+            .weekdays
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_none()
+        && rules
+            .months
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_none()
         && rules
             .relative_dates
             .longest_at(&p.tokens, k, Clitics::ConjPrep)

@@ -25,7 +25,9 @@ pub fn mentions<'r>(
                 .flatten();
             match z {
                 Some(z) => {
-                    k = z.tokens.end.max(k + 1);
+                    // a phrase inside a longer one is a mention too: "the ministry" may refer to
+                    // the ministry in "spokesman for Armenia's foreign ministry"
+                    k += 1;
                     // an office without a state may still name a new person ("الإعلامي
                     // سامي كليب"): [`super::alias`] reads those too
                     let office = z.kind == SpeakerKind::Person && z.head.is_some();

@@ -268,7 +268,9 @@ pub(super) fn trailing_comma(
         k = h;
     }
     let comma = k.checked_sub(1).filter(|&c| p.tokens[c].is_punct(","))?;
-    let words = (seg.start..comma).filter(|&i| p.tokens[i].is_word()).count();
+    let words = (seg.start..comma)
+        .filter(|&i| p.tokens[i].is_word())
+        .count();
     (words >= TRAILING_MIN_WORDS).then_some(comma)
 }
 

@@ -154,9 +154,9 @@ fn segment_claims<'r>(
             }
             let zone = match &found {
                 Some((z, how, _)) => Some((resolve_anaphor(z.clone(), drafts, mentions), *how)),
-                None if info.frame == Frame::Verb => drafts
-                    .last()
-                    .map(|d| (d.speaker.clone(), How::Antecedent)),
+                None if info.frame == Frame::Verb => {
+                    drafts.last().map(|d| (d.speaker.clone(), How::Antecedent))
+                }
                 None => None,
             };
             if let Some((zone, how)) = zone {

@@ -382,7 +382,10 @@ fn describe(
         // a named person's office stands for the head they were named without ("Khalilzad
         // said ... According to the envoy")
         head: if head_name.is_empty() {
-            persons.first().map(|x| x.office.clone()).filter(|o| !o.is_empty())
+            persons
+                .first()
+                .map(|x| x.office.clone())
+                .filter(|o| !o.is_empty())
         } else {
             Some(
                 head_name
