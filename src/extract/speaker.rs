@@ -187,7 +187,11 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
             continue;
         }
         let mut cands = atoms_at(p, rules, j);
-        if !rules.subject_first && definite_head(p, atoms.last()) {
+        // (an attachment word between them still lets it: "النظام في دمشق")
+        if !rules.subject_first
+            && atoms.last().is_some_and(|a| a.1.end == j)
+            && definite_head(p, atoms.last())
+        {
             // a definite head takes no state after it: "وطالبت الوزيرة أديس أبابا" is the
             // minister asking Addis Ababa, not Ethiopia's minister ("وزير خارجية مصر" is)
             cands.retain(|&(a, _, joined)| joined || class(a) != Class::State);
