@@ -25,8 +25,13 @@ pub fn mentions<'r>(
                 .flatten();
             match z {
                 Some(z) => {
-                    k = z.tokens.end.max(k + 1);
-                    if !z.parties.is_empty() && !z.anaphoric {
+                    // a phrase inside a longer one is a mention too: "the ministry" may refer to
+                    // the ministry in "spokesman for Armenia's foreign ministry"
+                    k += 1;
+                    // an office without a state may still name a new person ("الإعلامي
+                    // سامي كليب"): [`super::alias`] reads those too
+                    let office = z.kind == SpeakerKind::Person && z.head.is_some();
+                    if (!z.parties.is_empty() || office) && !z.anaphoric {
                         out.push(z);
                     }
                 }
@@ -40,10 +45,12 @@ pub fn mentions<'r>(
 /// Whether the office of `earlier` is the one `head` names ("foreign ministry spokesperson" is
 /// a "spokesperson", "foreign minister" a "minister").
 fn same_office(earlier: &Zone, head: &str) -> bool {
-    earlier
-        .head
-        .as_deref()
-        .is_some_and(|h| h == head || h.ends_with(&format!(" {head}")))
+    let words: Vec<&str> = head.split(' ').collect();
+    earlier.head.as_deref().is_some_and(|h| {
+        let office: Vec<&str> = h.split(' ').collect();
+        // a named person's office: "special envoy for Afghanistan" is an "envoy"
+        office.windows(words.len()).any(|w| w == words.as_slice())
+    })
 }
 
 /// Whether `earlier` can be what `z` refers to: same kind, its states among the earlier ones,

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::draft::{Draft, How, resolve_anaphor, trim_end};
 use super::speaker::{self, Zone};
-use super::{stance, subject};
+use super::{alias, stance, subject};
 use crate::model::SpeakerKind;
 use crate::rules::LangRules;
 use crate::rules::schema::Requirement;
@@ -47,8 +47,9 @@ pub(super) fn subject_speaker(
     seg: Range<usize>,
     sentence: &Sentence,
     drafts: &[Draft],
+    mentions: &[Zone],
 ) -> Option<(Zone, How, usize)> {
-    match subject::speaker(p, rules, cue, seg.clone())? {
+    match subject::speaker(p, rules, cue, seg.clone(), mentions)? {
         subject::Found::Before(z) => Some((z, How::Before, cue.end)),
         subject::Found::After(z) => {
             let z = speaker::add_alongside(p, rules, z, seg.end);
@@ -136,11 +137,31 @@ pub(super) fn speaker_of_verb(
     rules: &LangRules,
     cue: &Range<usize>,
     seg: Range<usize>,
+    mentions: &[Zone],
 ) -> Option<(Zone, How, usize)> {
-    if let Some(z) = speaker::zone_at(p, rules, cue.end, seg.end) {
+    let resumptive = |k: usize| {
+        rules
+            .resumptive
+            .longest_at(&p.tokens, k, Clitics::None)
+            .map(|h| h.end())
+    };
+    // "في وقت أعلن فيه الجيش أن": the speaker follows the pronoun
+    let back = resumptive(cue.end).or_else(|| resumptive(cue.end - 1));
+    let at = back.unwrap_or(cue.end).max(cue.end);
+    if let Some(z) = speaker::zone_at(p, rules, at, seg.end) {
         let z = speaker::add_alongside(p, rules, z, seg.end);
         let end = z.tokens.end;
         return Some((z, How::After, end));
+    }
+    if let Some(z) = alias::named(p, rules, at, seg.end, mentions) {
+        let end = z.tokens.end;
+        return Some((z, How::After, end));
+    }
+    // "أصدرت الخارجية القطرية بيانا قالت فيه إن": the clause's subject issued it
+    if back.is_some()
+        && let Some(z) = speaker::first_zone(p, rules, seg.start..cue.start)
+    {
+        return Some((z, How::Subject, at));
     }
     let mut end = cue.start;
     while end > seg.start
@@ -163,6 +184,12 @@ pub(super) fn source_speaker(
     let mut at = cue.end;
     if p.tokens.get(at).is_some_and(|t| t.key == "ل") {
         at += 1;
+    }
+    // "بحسب ما أكده الوزير": a verb of saying may stand between the phrase and its speaker
+    if let Some(h) = rules.cues.longest_at(&p.tokens, at, Clitics::None)
+        && p.tokens[at - 1].key.ends_with("ما")
+    {
+        at = h.end();
     }
     let zone = if rules.subject_first {
         subject::zone_after(p, rules, at, end)
@@ -219,6 +246,36 @@ pub(super) fn relay_speaker(
         (z, How::After, e)
     })
 }
+
+/// Whether a source phrase or a verb after a trailing word (كما) stands after a comma that ends
+/// words of its clause ("..., according to the ministry"; "...، كما أكد الوزير"): it reports
+/// what came before it. Gives the comma.
+pub(super) fn trailing_comma(
+    p: &Prepared,
+    rules: &LangRules,
+    cue: &Range<usize>,
+    seg: Range<usize>,
+    frame: crate::rules::schema::Frame,
+) -> Option<usize> {
+    let mut k = cue.start;
+    if frame == crate::rules::schema::Frame::Verb {
+        let h = (seg.start..k).rev().take(2).find(|&i| {
+            rules
+                .trailing
+                .longest_at(&p.tokens, i, Clitics::Conj)
+                .is_some_and(|h| h.end() == cue.start)
+        })?;
+        k = h;
+    }
+    let comma = k.checked_sub(1).filter(|&c| p.tokens[c].is_punct(","))?;
+    let words = (seg.start..comma)
+        .filter(|&i| p.tokens[i].is_word())
+        .count();
+    (words >= TRAILING_MIN_WORDS).then_some(comma)
+}
+
+/// How many words must stand before a trailing attribution's comma.
+const TRAILING_MIN_WORDS: usize = 3;
 
 /// Whether reported content follows a source phrase (بحسب X، content) rather than preceding it.
 pub(super) fn content_follows(p: &Prepared, from: usize, end: usize) -> bool {

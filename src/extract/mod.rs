@@ -7,6 +7,7 @@
 //! finds its speaker in [`frames`]; a claim under construction is a [`draft::Draft`]; speakers
 //! that refer back are resolved by [`antecedent`].
 
+mod alias;
 pub mod antecedent;
 mod draft;
 mod frames;
@@ -27,7 +28,7 @@ use draft::{
 };
 use frames::{
     attach_quote_before, content_follows, implicit_speaker, relay_speaker, requirement_met,
-    source_speaker, speaker_of_verb, subject_speaker, trailing_attribution,
+    source_speaker, speaker_of_verb, subject_speaker, trailing_attribution, trailing_comma,
 };
 use speaker::Zone;
 
@@ -117,14 +118,23 @@ fn segment_claims<'r>(
     mentions: &[Zone],
 ) {
     let first_here = drafts.len();
+    // the verb a source phrase reads through ("بحسب ما أكده الوزير") is no cue of its own
+    let mut consumed = 0;
     for (cue, info) in cues_in(p, rules, seg.clone()) {
+        if cue.start < consumed {
+            continue;
+        }
         let quoted = p.in_quote[cue.start];
         let found = match info.frame {
             Frame::Verb if rules.subject_first => {
-                subject_speaker(p, rules, &cue, seg.clone(), sentence, drafts)
+                subject_speaker(p, rules, &cue, seg.clone(), sentence, drafts, mentions)
             }
-            Frame::Verb => speaker_of_verb(p, rules, &cue, seg.clone()),
-            Frame::Source => source_speaker(p, rules, &cue, seg.end),
+            Frame::Verb => speaker_of_verb(p, rules, &cue, seg.clone(), mentions),
+            Frame::Source => {
+                let found = source_speaker(p, rules, &cue, seg.end);
+                consumed = found.as_ref().map_or(0, |(z, _, _)| z.tokens.start);
+                found
+            }
             Frame::Relay => relay_speaker(p, rules, &cue, seg.end, drafts),
         };
         if let Some(r) = info.requires
@@ -133,6 +143,30 @@ fn segment_claims<'r>(
             continue;
         }
         let prev_here = drafts.len() > first_here;
+        if (!rules.subject_first || info.frame == Frame::Source)
+            && let Some(comma) = trailing_comma(p, rules, &cue, seg.clone(), info.frame)
+        {
+            // "ولن يعود إلى الحوار، كما أكد الوزير"; "...، بحسب ما أكده المصدر"; "...,
+            // according to the ministry": the attribution names who said the words before it
+            if prev_here {
+                merge_into_last(p, drafts, info, cue.start, seg.end);
+                continue;
+            }
+            let zone = match &found {
+                Some((z, how, _)) => Some((resolve_anaphor(z.clone(), drafts, mentions), *how)),
+                None if info.frame == Frame::Verb => {
+                    drafts.last().map(|d| (d.speaker.clone(), How::Antecedent))
+                }
+                None => None,
+            };
+            if let Some((zone, how)) = zone {
+                let mut d = new_draft(p, rules, cue, info, zone, how, seg.start, seg.end);
+                d.content = seg.start..comma;
+                d.start = seg.start;
+                push(drafts, d, first_here);
+                continue;
+            }
+        }
         if rules.subject_first
             && info.frame == Frame::Verb
             && let Some((zone, how, from)) = &found

@@ -80,7 +80,7 @@ fn may_follow(prev: Class, next: Class, joined: bool, subject_first: bool) -> bo
         return match (prev, next) {
             (Adjective | State, Head | Outlet | Person) => true,
             (Adjective, Adjective) | (State, State) | (Person, Person | State) => joined,
-            (State, Adjective) => joined,
+            (State, Adjective) | (Head, State) => joined,
             (Head, Head | Person | Outlet) => true,
             (Outlet, Head) => true,
             _ => false,
@@ -141,14 +141,38 @@ fn skip_name(p: &Prepared, i: usize, end: usize) -> Option<usize> {
 /// Reads a speaker phrase starting exactly at token `i`, not past `end`.
 pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<Zone> {
     let mut atoms: Vec<(Atom, Range<usize>)> = Vec::new();
-    let mut j = i;
+    // an outlet's name in quotation marks is read, not skipped (صحيفة "واشنطن بوست")
+    let mut quoted_outlet = quoted_outlet_at(p, rules, i, end);
+    let mut j = if quoted_outlet { i + 1 } else { i };
+    let mut closed = None;
     let mut prev: Option<Class> = None;
     let mut and = false;
     while j < end {
+        if quoted_outlet && prev == Some(Class::Outlet) && p.tokens[j].kind == TokenKind::Quote {
+            quoted_outlet = false;
+            j += 1;
+            closed = Some(j);
+            continue;
+        }
+        if let Some(c) = prev
+            && matches!(c, Class::Head | Class::Outlet)
+            && quoted_outlet_at(p, rules, j, end)
+        {
+            quoted_outlet = true;
+            j += 1;
+            continue;
+        }
         if let Some(c) = prev
             && let Some(k) = continuation(p, rules, j, end, c)
                 .or_else(|| portfolio(p, rules, j, end, atoms.last().map(|a| a.0)))
         {
+            // "spokesman for Jordan's foreign ministry": an attachment word lets a state follow
+            // the head in English as "and" would
+            and |= rules.subject_first
+                && rules
+                    .joiners
+                    .longest_at(&p.tokens, j, Clitics::Conj)
+                    .is_some();
             j = k;
             continue;
         }
@@ -162,7 +186,16 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
             j = h.end();
             continue;
         }
-        let cands = atoms_at(p, rules, j);
+        let mut cands = atoms_at(p, rules, j);
+        // (an attachment word between them still lets it: "النظام في دمشق")
+        if !rules.subject_first
+            && atoms.last().is_some_and(|a| a.1.end == j)
+            && definite_head(p, atoms.last())
+        {
+            // a definite head takes no state after it: "وطالبت الوزيرة أديس أبابا" is the
+            // minister asking Addis Ababa, not Ethiopia's minister ("وزير خارجية مصر" is)
+            cands.retain(|&(a, _, joined)| joined || class(a) != Class::State);
+        }
         let Some((atom, len, _)) = pick(&cands, prev, and, rules.subject_first) else {
             break;
         };
@@ -175,7 +208,27 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
         j += len;
     }
     let last = atoms.last()?.1.end;
+    let last = closed.filter(|&c| c == last + 1).unwrap_or(last);
     Some(describe(p, rules, &atoms, i..last))
+}
+
+/// Whether a quotation mark at `i` opens an outlet's name.
+fn quoted_outlet_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> bool {
+    i + 1 < end
+        && p.tokens[i].kind == TokenKind::Quote
+        && atoms_at(p, rules, i + 1)
+            .iter()
+            .any(|&(a, _, _)| class(a) == Class::Outlet)
+}
+
+/// Whether the last atom read is a head whose last word is definite (الوزيرة، وزير الخارجية).
+fn definite_head(p: &Prepared, last: Option<&(Atom, Range<usize>)>) -> bool {
+    let Some((Atom::Head(_), r)) = last else {
+        return false;
+    };
+    let key = p.tokens[r.end - 1].key.as_str();
+    let key = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+    key.starts_with("ال") || key.starts_with("لل")
 }
 
 /// The token after a portfolio word that stands between a head and its state (وزارة الصحة
@@ -330,12 +383,21 @@ fn describe(
         anaphoric: anaphoric && persons.is_empty(),
         level,
         how,
-        head: (!head_name.is_empty()).then(|| {
-            head_name
-                .strip_prefix("the ")
-                .unwrap_or(&head_name)
-                .to_string()
-        }),
+        // a named person's office stands for the head they were named without ("Khalilzad
+        // said ... According to the envoy")
+        head: if head_name.is_empty() {
+            persons
+                .first()
+                .map(|x| x.office.clone())
+                .filter(|o| !o.is_empty())
+        } else {
+            Some(
+                head_name
+                    .strip_prefix("the ")
+                    .unwrap_or(&head_name)
+                    .to_string(),
+            )
+        },
         named: !persons.is_empty(),
     }
 }

@@ -36,6 +36,7 @@ pub fn speaker(
     rules: &LangRules,
     cue: &Range<usize>,
     seg: Range<usize>,
+    mentions: &[Zone],
 ) -> Option<Found> {
     let mut end = cue.start;
     while end > seg.start
@@ -68,7 +69,7 @@ pub fn speaker(
     {
         return Some(Found::Pronoun(end - 1));
     }
-    if let Some(z) = open_class(p, rules, seg.start, end) {
+    if let Some(z) = open_class(p, rules, seg.start, end, mentions) {
         return Some(Found::Before(z));
     }
     inverted(p, rules, cue, seg).map(Found::After)
@@ -90,10 +91,19 @@ const APPOSITION_TOKENS: usize = 16;
 ///   said".
 ///
 /// The office gives the party; the speaker's tokens cover the name too.
-fn open_class(p: &Prepared, rules: &LangRules, floor: usize, end: usize) -> Option<Zone> {
+fn open_class(
+    p: &Prepared,
+    rules: &LangRules,
+    floor: usize,
+    end: usize,
+    mentions: &[Zone],
+) -> Option<Zone> {
     let name = name_start(p, rules, floor, end);
     if name < end {
-        let z = speaker::zone_ending_at(p, rules, floor, name)?;
+        let Some(z) = speaker::zone_ending_at(p, rules, floor, name) else {
+            // a name met before with its office: "Vahan Hunanyan, spokesman for ... Hunanyan said"
+            return super::alias::earlier(p, rules, name..end, mentions);
+        };
         return (z.kind == SpeakerKind::Person).then(|| widen(p, z, end));
     }
     let close = end
@@ -109,7 +119,7 @@ fn open_class(p: &Prepared, rules: &LangRules, floor: usize, end: usize) -> Opti
         .is_some()
     {
         return speaker::zone_ending_at(p, rules, floor, open)
-            .or_else(|| open_class(p, rules, floor, open));
+            .or_else(|| open_class(p, rules, floor, open, mentions));
     }
     // "Name, <office>,": the office is the speaker, named by the name before it
     let before_name = name_start(p, rules, floor, open);

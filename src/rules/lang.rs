@@ -161,6 +161,10 @@ pub struct LangRules {
     pub alongside: Lexicon<()>,
     /// Discourse words before a clause-opening cue.
     pub discourse: Lexicon<()>,
+    /// Words before a cue after a comma that attribute what came before (كما).
+    pub trailing: Lexicon<()>,
+    /// Resumptive pronouns after a relative clause's cue (فيه).
+    pub resumptive: Lexicon<()>,
     /// Whether the subject comes before the verb (English).
     pub subject_first: bool,
     /// Words joining two speakers ("and").
@@ -226,6 +230,8 @@ impl LangRules {
             &mut self.joiners,
             &mut self.alongside,
             &mut self.discourse,
+            &mut self.trailing,
+            &mut self.resumptive,
             &mut self.conjunctions,
             &mut self.meetings,
             &mut self.levels,

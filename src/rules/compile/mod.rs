@@ -102,6 +102,8 @@ fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
     fill(&mut l.joiners, &f.joiners, "joiners", false);
     fill(&mut l.alongside, &f.alongside, "alongside", false);
     fill(&mut l.discourse, &f.discourse, "discourse", false);
+    fill(&mut l.trailing, &f.trailing, "trailing", false);
+    fill(&mut l.resumptive, &f.resumptive, "resumptive", false);
     fill(&mut l.conjunctions, &f.conjunctions, "conjunctions", false);
     l.subject_first = f.subject_first;
 }

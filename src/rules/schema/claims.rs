@@ -308,6 +308,13 @@ pub struct SegmentFile {
     /// Discourse words that may stand before a cue that opens its clause (كما، من جهته).
     #[serde(default)]
     pub discourse: Vec<Spanned<String>>,
+    /// Words that, after a comma and before a cue, make it attribute the words before them
+    /// ("...، كما أكد الوزير").
+    #[serde(default)]
+    pub trailing: Vec<Spanned<String>>,
+    /// Pronouns that take a relative clause's cue back to its noun ("بيانا قالت فيه").
+    #[serde(default)]
+    pub resumptive: Vec<Spanned<String>>,
 }
 
 /// furniture.toml.

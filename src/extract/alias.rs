@@ -1,0 +1,171 @@
+//! Names that no lexicon knows, read by the office they come with. A new name stands in
+//! apposition with its office ("انتقدت سلمى العبيدي، وزيرة الخارجية التونسية، القرار") or right
+//! after it ("وزير الخارجية الإيطالي أنطونيو تاجاني", "Italian Foreign Minister Antonio Tajani");
+//! met again later, whole or by its surname alone ("ورأى تاجاني أن", "Tajani said"), it is the same
+//! speaker and speaks for the office's state. The offices are the document's mentions
+//! ([`super::antecedent::mentions`]).
+
+use std::ops::Range;
+
+use super::speaker::{self, Zone};
+use crate::model::SpeakerKind;
+use crate::rules::LangRules;
+use crate::text::lexicon::Clitics;
+use crate::text::{Prepared, TokenKind};
+
+/// How many words a name no lexicon knows may have ("مريم الصادق المهدي").
+const NAME_WORDS: usize = 4;
+
+/// The speaker named by a new name at `at` in a verb-first clause: the office in apposition
+/// after it, or the office an earlier mention of the name came with.
+pub(super) fn named(
+    p: &Prepared,
+    rules: &LangRules,
+    at: usize,
+    end: usize,
+    mentions: &[Zone],
+) -> Option<Zone> {
+    let run = name_run(p, rules, at, end);
+    if run.is_empty() {
+        return None;
+    }
+    if let Some(z) = apposition(p, rules, run.clone(), end) {
+        return Some(z);
+    }
+    earlier(p, rules, run, mentions)
+}
+
+/// "Name، office،": the office after a comma names the state of the name before it.
+fn apposition(p: &Prepared, rules: &LangRules, run: Range<usize>, end: usize) -> Option<Zone> {
+    if run.end + 1 >= end || !p.tokens[run.end].is_punct(",") {
+        return None;
+    }
+    let z = speaker::zone_at(p, rules, run.end + 1, end)
+        .filter(|z| z.kind == SpeakerKind::Person && !z.parties.is_empty() && !z.anaphoric)?;
+    let name = p.slice(p.token_span(run.start, run.end));
+    Some(Zone {
+        tokens: run.start..z.tokens.end,
+        how: format!("{}; office of {name} (no lexicon entry)", z.how),
+        named: true,
+        ..z
+    })
+}
+
+/// The office that an earlier mention of one of the words of `run` (a surname) came with.
+pub(super) fn earlier(
+    p: &Prepared,
+    rules: &LangRules,
+    run: Range<usize>,
+    mentions: &[Zone],
+) -> Option<Zone> {
+    let m = mentions
+        .iter()
+        .filter(|m| m.tokens.end <= run.start && m.kind == SpeakerKind::Person && !m.named)
+        .rev()
+        .find(|m| {
+            beside(p, rules, m).into_iter().any(|k| {
+                run.clone()
+                    .any(|r| same_word(&p.tokens[k].key, &p.tokens[r].key))
+            })
+        })?;
+    let name = p.slice(p.token_span(run.start, run.end));
+    Some(Zone {
+        tokens: run,
+        how: format!("{name} was named earlier as {}; {}", m.name, m.how),
+        named: true,
+        anaphoric: false,
+        ..m.clone()
+    })
+}
+
+/// The words of the new name that stands beside an office: right after it ("الوزير الإيطالي
+/// أنطونيو تاجاني") or before it across a comma ("Vahan Hunanyan, spokesman for ...").
+fn beside(p: &Prepared, rules: &LangRules, m: &Zone) -> Vec<usize> {
+    let end = p.tokens.len();
+    let mut out: Vec<usize> = name_run(p, rules, m.tokens.end, end).collect();
+    if m.tokens.start >= 2 && p.tokens[m.tokens.start - 1].is_punct(",") {
+        let close = m.tokens.start - 1;
+        let mut k = close;
+        while k > 0 && close - k < NAME_WORDS && plain(p, rules, k - 1) {
+            k -= 1;
+        }
+        out.extend(k..close);
+    }
+    out
+}
+
+/// Whether two words are one name, one of them with و before it.
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || bare(a) == Some(b) || bare(b) == Some(a)
+}
+
+/// A word without a و before it, when what is left is still a name.
+fn bare(w: &str) -> Option<&str> {
+    w.strip_prefix('و').filter(|r| r.chars().count() >= 3)
+}
+
+/// The run of words no lexicon knows that starts at `at` (empty when none does).
+fn name_run(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Range<usize> {
+    let mut k = at;
+    while k < end && k - at < NAME_WORDS && plain(p, rules, k) {
+        k += 1;
+    }
+    at..k
+}
+
+/// Whether token `k` may be a word of a name: a word that no lexicon of speakers, cues,
+/// clause words, dates or places knows (and, where names are capitalised, capitalised).
+fn plain(p: &Prepared, rules: &LangRules, k: usize) -> bool {
+    let t = &p.tokens[k];
+    if t.kind != TokenKind::Word || t.key.chars().count() < 3 {
+        return false;
+    }
+    if rules.subject_first
+        && !p
+            .slice(t.span)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let known = |lx: &crate::text::lexicon::Lexicon<()>| {
+        lx.longest_at(&p.tokens, k, Clitics::Conj).is_some()
+    };
+    let words = [
+        &rules.openers,
+        &rules.prepositions,
+        &rules.discourse,
+        &rules.aux,
+        &rules.contrast,
+        &rules.relative,
+        &rules.pronouns,
+        &rules.joiners,
+    ];
+    !words.into_iter().any(known)
+        && rules.cues.longest_at(&p.tokens, k, Clitics::Conj).is_none()
+        && rules
+            .speakers
+            .hits_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_empty()
+        && rules
+            .places
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_none()
+        && rules
+            .weekdays
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_none()
+        && rules
+            .months
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_none()
+        && rules
+            .relative_dates
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_none()
+        && rules
+            .date_parts
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_none()
+}
