@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cluster job in Spark's local mode beside the single process, on a JSON Lines corpus at 1x
 # and 8x its size (copies with fresh ids), each the best of RUNS runs; checks that both give the
-# same report (cmp) and prints the records' size per article (what the map step sends on).
+# same report (cmp) and prints per article the records' size (what the map step shuffles to the
+# reduce groups) and the parts' size (the groups' exports, what the driver merges).
 # usage: scripts/bench-spark.sh CORPUS.jsonl [RUNS] [MASTER]     (prints Markdown tables)
 set -euo pipefail
 corpus=${1:?usage: scripts/bench-spark.sh CORPUS.jsonl [RUNS] [MASTER]}
@@ -54,7 +55,8 @@ for n in 1 8; do
   mb=$(awk "BEGIN{printf \"%.1f\", $bytes/1e6}")
   t1=$(best "$bin" report "$input" --format json --quiet -o "$work/direct.json")
   t2=$(best python3 spark/claimdiff_spark.py --input "$input" --output "$work/spark.json" \
-    --binary "$bin" --master "$master")
+    --binary "$bin" --master "$master" --parts-out "$work/parts-$n.jsonl")
+  grep -h '^claimdiff_spark:' "$work/err" >&2 || true
   same=$(cmp -s "$work/direct.json" "$work/spark.json" && echo yes || echo NO)
   for row in "single process (report --format json)|$t1" "Spark $master (claimdiff_spark.py)|$t2"; do
     t=${row##*|}
@@ -62,14 +64,14 @@ for n in 1 8; do
       'BEGIN{printf "| %s | %sx | %s | %d | %.2f | %.1f | %.0f | %s |\n", name, n, mb, docs, t, mb/t, docs/t, same}'
   done
   "$bin" claims "$input" --format jsonl --records --quiet >"$work/records-$n.jsonl"
-  sizes+=("$n $bytes $docs $(stat -c %s "$work/records-$n.jsonl") $(grep -c '^{"record":"document"' "$work/records-$n.jsonl") $(grep '^{"record":"document"' "$work/records-$n.jsonl" | wc -c)")
+  sizes+=("$n $bytes $docs $(stat -c %s "$work/records-$n.jsonl") $(grep '^{"record":"document"' "$work/records-$n.jsonl" | wc -c) $(stat -c %s "$work/parts-$n.jsonl")")
 done
 
 echo
-echo "| size | input bytes/article | records bytes/article | of which document lines | records / input |"
-echo "|---|---|---|---|---|"
+echo "| size | input bytes/article | shuffled records bytes/article | of which document lines | records / input | parts to the driver bytes/article |"
+echo "|---|---|---|---|---|---|"
 for s in "${sizes[@]}"; do
-  read -r n bytes docs rec ndoc docbytes <<<"$s"
-  awk -v n="$n" -v b="$bytes" -v d="$docs" -v r="$rec" -v db="$docbytes" \
-    'BEGIN{printf "| %sx | %.0f | %.0f | %.0f | %.0f %% |\n", n, b/d, r/d, db/d, 100*r/b}'
+  read -r n bytes docs rec docbytes parts <<<"$s"
+  awk -v n="$n" -v b="$bytes" -v d="$docs" -v r="$rec" -v db="$docbytes" -v p="$parts" \
+    'BEGIN{printf "| %sx | %.0f | %.0f | %.0f | %.0f %% | %.0f |\n", n, b/d, r/d, db/d, 100*r/b, p/d}'
 done

@@ -43,12 +43,14 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
-/// The command line, parsed. `report` needs inputs unless it reads `--from-claims`; the
+/// The command line, parsed. `report` needs inputs unless it reads `--from-claims` or
+/// `--from-parts`; the
 /// inputs are declared once for every command, so that one exception is made here.
 fn parse() -> Cli {
     let command = Cli::command().mut_subcommand("report", |c| {
         c.mut_arg("inputs", |a| {
-            a.required(false).required_unless_present("from_claims")
+            a.required(false)
+                .required_unless_present_any(["from_claims", "from_parts"])
         })
     });
     let matches = command.get_matches();

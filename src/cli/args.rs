@@ -200,6 +200,12 @@ pub(super) struct ReportArgs {
     /// the records are in input order and --rules is the same.
     #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
     pub(super) from_claims: Option<PathBuf>,
+    /// Merge the parts of a keyed reduce (- for standard input): JSON values
+    /// {"positions":[...],"report":{...}}, each the JSON export of a group of documents reduced
+    /// apart with each document's position in the corpus (what spark/claimdiff_spark.py sends
+    /// its driver); the output is the direct run's when no two groups could share an event.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "from_claims"])]
+    pub(super) from_parts: Option<PathBuf>,
     /// Only findings scoring at least this much. The default keeps findings of which about
     /// seven in eight were confirmed by hand on the development set (README, "Calibration");
     /// 0 shows every finding.

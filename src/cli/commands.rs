@@ -12,7 +12,7 @@ use anyhow::{Context, Result, anyhow};
 use claimdiff::corpus::{Options, Paths};
 use claimdiff::model::Report;
 use claimdiff::pairs::PairRules;
-use claimdiff::pipeline::{examples, records};
+use claimdiff::pipeline::{examples, parts, records};
 use claimdiff::render::{self, View};
 use claimdiff::rules::RuleSet;
 use claimdiff::rules::load::Mode;
@@ -109,9 +109,12 @@ pub(super) fn run_view(
         return stream_jsonl(args, &rules, false);
     }
     let from_claims = report.and_then(|a| a.from_claims.as_deref());
-    let (mut rep, skipped) = match from_claims {
-        Some(path) => (report_from_records(path, &rules)?, false),
-        None => {
+    let from_parts = report.and_then(|a| a.from_parts.as_deref());
+    let saved = from_claims.or(from_parts);
+    let (mut rep, skipped) = match (from_claims, from_parts) {
+        (Some(path), _) => (report_from_records(path, &rules)?, false),
+        (None, Some(path)) => (report_from_parts(path, &rules)?, false),
+        (None, None) => {
             let (rep, progress) = report_of(&args.input, &rules);
             if progress.nothing_read() {
                 return Err(nothing_read(args));
@@ -119,7 +122,7 @@ pub(super) fn run_view(
             (rep, progress.skipped)
         }
     };
-    let inputs: Vec<PathBuf> = match from_claims {
+    let inputs: Vec<PathBuf> = match saved {
         Some(path) => vec![path.to_path_buf()],
         None => args.input.inputs.clone(),
     };
@@ -145,16 +148,35 @@ pub(super) fn run_view(
     })
 }
 
+/// A file to read, or standard input for `-`.
+fn open_input(path: &Path) -> Result<Box<dyn std::io::BufRead>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Box::new(std::io::BufReader::new(file)))
+}
+
+/// `report --from-parts`: the report merged from the parts of a keyed reduce; an error when
+/// they do not fit together or hold no document.
+fn report_from_parts(path: &Path, rules: &RuleSet) -> Result<Report> {
+    let shown = path.display();
+    let found =
+        parts::read(open_input(path)?).map_err(|e| anyhow!("{shown}:{}: {}", e.line, e.message))?;
+    if found.iter().all(|p| p.report.documents.is_empty()) {
+        return Err(anyhow!(
+            "{shown}: no document in the parts, nothing written"
+        ));
+    }
+    parts::merge(found, rules).map_err(|e| anyhow!("{shown}: {e}"))
+}
+
 /// `report --from-claims`: the report built from the records of `claims --records` alone (a
 /// file, or - for standard input); an error when they hold no document.
 fn report_from_records(path: &Path, rules: &RuleSet) -> Result<Report> {
     let shown = path.display();
-    let reader: Box<dyn std::io::BufRead> = if path.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file = std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
-        Box::new(std::io::BufReader::new(file))
-    };
+    let reader = open_input(path)?;
     let mut collector = claimdiff::Collector::default();
     let mut docs = 0;
     records::read(reader, &mut |r| {

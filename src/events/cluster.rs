@@ -74,12 +74,7 @@ fn candidate_links(nodes: &[Node], threshold: f64) -> Vec<(usize, usize, Link)> 
     let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut links = Vec::new();
     for (i, n) in nodes.iter().enumerate() {
-        let facts = &n.event.facts;
-        let keys = if merge::linkable(facts) {
-            keys(facts)
-        } else {
-            Vec::new()
-        };
+        let keys = blocking_keys(&n.event.facts);
         let mut seen: Vec<usize> = keys
             .iter()
             .filter_map(|k| buckets.get(k))
@@ -109,8 +104,30 @@ fn candidate_links(nodes: &[Node], threshold: f64) -> Vec<(usize, usize, Link)> 
     links
 }
 
-/// Blocking keys: the place, and each pair of participating states. A link needs a shared
-/// place or two shared parties to reach any sensible threshold, so nothing else is indexed.
+/// The blocking keys of a description: the buckets it is compared in, and the only way two
+/// descriptions are ever compared (none for a description too vague to be linked).
+pub fn blocking_keys(f: &Facts) -> Vec<String> {
+    if merge::linkable(f) {
+        keys(f)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The blocking keys of all of a document's meetings, sorted, once each: a document shares an
+/// event with another only if they share one of these (directly or through other documents).
+pub fn document_keys(events: &[LocalEvent]) -> Vec<String> {
+    let mut out: Vec<String> = events
+        .iter()
+        .flat_map(|e| blocking_keys(&e.facts))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Keys: the place, the venue's state, and each pair of participating states. A link needs a
+/// shared place or two shared parties to reach any sensible threshold, so nothing else is indexed.
 fn keys(f: &Facts) -> Vec<String> {
     let mut out: Vec<String> = f.place.iter().map(|p| format!("place:{p}")).collect();
     out.extend(f.venue_state.iter().map(|s| format!("in:{s}")));

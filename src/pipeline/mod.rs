@@ -4,11 +4,13 @@
 //! the [`Report`](crate::model::Report). [`analyze`] is the one entry the command line, the
 //! benches, the fuzz targets and library users call; [`examples`] runs the rule files' examples
 //! through it. [`records`] writes each document's result as JSON Lines and reads it back, so
-//! the two halves can run apart (a cluster's map step, then `report --from-claims`).
+//! the two halves can run apart (a cluster's map step, then `report --from-claims`); [`parts`]
+//! merges the reports of groups of documents reduced apart (`report --from-parts`).
 
 mod collect;
 mod document;
 pub mod examples;
+pub mod parts;
 pub mod records;
 mod stream;
 

@@ -3,11 +3,14 @@
 //! cluster job) and the rest from the records alone (`claimdiff report --from-claims`).
 //!
 //! A document's records are its claim lines, exactly the lines of `claims --format jsonl`, then
-//! one line `{"record":"document","document":{...},"events":[...],"claim_event":[...]}`: its
-//! metadata as the analysis completed it, its meetings (facts, mentions, evidence, publication
-//! date) and, for each of its claims in order, the index of its meeting. A claim line has no
-//! `record` field. Reading the records of documents in input order and handing them to a
-//! [`Collector`](super::Collector) gives the report that the direct run gives, byte for byte.
+//! one line `{"record":"document","document":{...},"events":[...],"claim_event":[...],
+//! "keys":[...]}`: its metadata as the analysis completed it, its meetings (facts, mentions,
+//! evidence, publication date), for each of its claims in order the index of its meeting, and
+//! its meetings' blocking keys (`events::cluster::document_keys`; documents that are not
+//! connected through shared keys never share an event, so a cluster job can reduce them apart).
+//! A claim line has no `record` field. Reading the records of documents in input order and
+//! handing them to a [`Collector`](super::Collector) gives the report that the direct run gives,
+//! byte for byte.
 
 use std::collections::HashSet;
 use std::io::{self, BufRead, Write};
@@ -27,6 +30,8 @@ struct DocLine<'a> {
     document: &'a Document,
     events: &'a [LocalEvent],
     claim_event: &'a [Option<usize>],
+    /// Written for a cluster job to group documents by (the reader recomputes nothing from it).
+    keys: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +58,7 @@ pub fn write(out: &mut dyn Write, r: &DocResult) -> io::Result<()> {
         document: &r.doc,
         events: &r.events.events,
         claim_event: &r.events.claim_event,
+        keys: crate::events::cluster::document_keys(&r.events.events),
     };
     serde_json::to_writer(&mut *out, &line)?;
     out.write_all(b"\n")
@@ -148,6 +154,13 @@ fn document(d: DocLineIn, claims: Vec<Claim>) -> Result<DocResult, String> {
             "document '{}': meeting {i} does not exist ({} meeting(s))",
             d.document.id,
             d.events.len()
+        ));
+    }
+    // the merge of a cluster job's parts orders events by their first mention's document
+    if let Some(i) = d.events.iter().position(|e| e.mentions.is_empty()) {
+        return Err(format!(
+            "document '{}': meeting {i} has no mention",
+            d.document.id
         ));
     }
     Ok(DocResult {
