@@ -141,6 +141,11 @@ pub(super) fn run_view(
         render::write_reviewed(w, &rep, &reviews, format, view, width, color)
     })?;
     let flagged = report.is_some_and(|a| a.fail_on_findings) && !rep.findings.is_empty();
+    // the process ends after this command: freeing every claim, document and compiled rule one
+    // by one took a third of a second at 8x the ANT corpus, on one thread, after the output was
+    // written; the operating system takes the memory back at once
+    std::mem::forget(rep);
+    std::mem::forget(rules);
     Ok(if flagged {
         ExitCode::from(FLAGGED)
     } else {

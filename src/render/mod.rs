@@ -2,6 +2,7 @@
 //! [`io::Write`]. Nothing in extraction or comparison knows about output.
 
 pub mod html;
+pub mod json;
 pub mod jsonl;
 pub mod markdown;
 pub mod review;
@@ -90,7 +91,7 @@ fn write_json(out: &mut dyn Write, report: &Report, reviews: &Reviews) -> io::Re
     // a concrete buffer in front of the dyn writer: serde writes many small pieces
     let mut buf = io::BufWriter::with_capacity(1 << 20, out);
     if reviews.is_empty() {
-        serde_json::to_writer_pretty(&mut buf, report)?;
+        json::write_report(&mut buf, report)?;
     } else {
         serde_json::to_writer_pretty(&mut buf, &review::Reviewed::new(report, reviews))?;
     }
