@@ -72,8 +72,9 @@ pub fn decide(
         .map_or((cue_stance, None), |(s, w)| (s, Some(w)))
 }
 
-/// How many words after a negation an evaluation is negated ("not very successful").
-const NEGATION_REACH: usize = 3;
+/// How many words after a negation an evaluation is negated ("not very successful", "لم يسفر
+/// عن أي تقدم", where prepositions and determiners stand between).
+const NEGATION_REACH: usize = 5;
 
 /// Whether token `i` follows a preposition ("عن أمله" after an adverbial: "كشف في أكتوبر عن تطلعه").
 fn after_preposition(p: &Prepared, rules: &LangRules, i: usize) -> bool {
