@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-use super::frames::opens_content;
 use super::speaker::Zone;
 use super::{antecedent, stance, subject};
 use crate::model::{Claim, Content, Cue, Speaker, SpeakerKind, Stance};
@@ -357,4 +356,24 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
         rule: format!("{}/{}", d.info.rule, d.how.name()),
         why,
     })
+}
+
+/// Whether reported content opens at token `i` (إن، أن، a quotation, a colon, على، عن).
+pub(super) fn opens_content(p: &Prepared, rules: &LangRules, mut i: usize, end: usize) -> bool {
+    while i < end && p.tokens[i].is_punct(",") {
+        i += 1;
+    }
+    let Some(t) = p.tokens.get(i).filter(|_| i < end) else {
+        return false;
+    };
+    t.kind == TokenKind::Quote
+        || t.is_punct(":")
+        || rules
+            .openers
+            .longest_at(&p.tokens, i, Clitics::Conj)
+            .is_some()
+        || rules
+            .prepositions
+            .longest_at(&p.tokens, i, Clitics::None)
+            .is_some()
 }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::draft::{Draft, How, resolve_anaphor, trim_end};
+use super::draft::{Draft, How, opens_content, resolve_anaphor, trim_end};
 use super::speaker::{self, Zone};
 use super::{alias, stance, subject};
 use crate::model::SpeakerKind;
@@ -338,24 +338,4 @@ pub(super) fn leads(p: &Prepared, rules: &LangRules, from: usize, to: usize) -> 
 /// "وذكر لافروف في حديث لصحيفة حرييت: ...").
 pub(super) fn content_within(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> bool {
     (i..end.min(i + 8)).any(|k| opens_content(p, rules, k, end))
-}
-
-/// Whether reported content opens at token `i` (إن، أن، a quotation, a colon, على، عن).
-pub(super) fn opens_content(p: &Prepared, rules: &LangRules, mut i: usize, end: usize) -> bool {
-    while i < end && p.tokens[i].is_punct(",") {
-        i += 1;
-    }
-    let Some(t) = p.tokens.get(i).filter(|_| i < end) else {
-        return false;
-    };
-    t.kind == TokenKind::Quote
-        || t.is_punct(":")
-        || rules
-            .openers
-            .longest_at(&p.tokens, i, Clitics::Conj)
-            .is_some()
-        || rules
-            .prepositions
-            .longest_at(&p.tokens, i, Clitics::None)
-            .is_some()
 }
