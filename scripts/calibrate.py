@@ -11,24 +11,13 @@ no annotated agreement.
 import json
 import sys
 
+from goldmatch import match
+
 
 def matched(gold, rep):
     """Maps each reported claim id to the gold claim it overlaps, as score.py matches them."""
     claims = rep.get("claims", [])
-    taken, out = set(), {}
-    for g in sorted(gold["claims"], key=lambda g: not g["required"]):
-        a, b = g["anchor_span"]["start"], g["anchor_span"]["end"]
-        best, best_ov = None, 0
-        for i, s in enumerate(claims):
-            if i in taken or s.get("doc") != g["doc"]:
-                continue
-            ov = min(b, s["span"]["end"]) - max(a, s["span"]["start"])
-            if ov > best_ov:
-                best, best_ov = i, ov
-        if best is not None:
-            taken.add(best)
-            out[claims[best]["id"]] = g["id"]
-    return out
+    return {claims[i]["id"]: g for g, i in match(gold, claims).items()}
 
 
 def judged(gold, rep):

@@ -7,25 +7,16 @@ usage: scripts/gold-diff.py GOLD.json REPORT.json
 """
 import json, sys
 
+from goldmatch import match
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     gold = json.load(open(sys.argv[1], encoding="utf-8"))
     rep = json.load(open(sys.argv[2], encoding="utf-8"))
     claims = rep.get("claims", [])
-    taken, g2s = set(), {}
-    for g in sorted(gold["claims"], key=lambda g: not g["required"]):
-        a, b = g["anchor_span"]["start"], g["anchor_span"]["end"]
-        best, best_ov = None, 0
-        for i, s in enumerate(claims):
-            if i in taken or s["doc"] != g["doc"]:
-                continue
-            ov = min(b, s["span"]["end"]) - max(a, s["span"]["start"])
-            if ov > best_ov:
-                best, best_ov = i, ov
-        if best is not None:
-            taken.add(best)
-            g2s[g["id"]] = best
+    g2s = match(gold, claims)
+    taken = set(g2s.values())
     for g in gold["claims"]:
         s = claims[g2s[g["id"]]] if g["id"] in g2s else None
         if s is None:

@@ -87,23 +87,11 @@ fn same_topic(rule: &ConflictRule, x: &View, y: &View) -> Check {
     if !shared.is_empty() {
         return Check::Holds(format!("both about {}", join(&shared, ", ")));
     }
-    let words: Vec<&String> = x
-        .features
-        .content_words
-        .intersection(&y.features.content_words)
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    if words.len() < 2 {
-        return Check::Fails;
-    }
-    Check::Weakly(format!(
-        "both about '{}' (shared words only)",
-        join(&words[..words.len().min(3)], " ")
-    ))
+    shared_content_words(x, y)
 }
 
-/// Both judge one object: a topic they share, the meeting itself, or a state other than their own that both
-/// name ("Moscow backed the Syrian army's move", "Ankara condemned the Syrian army"), or, weakly,
+/// Both judge one object: a topic they share, the meeting itself, or a state other than their
+/// own that both name ("Moscow backed the Syrian army's move", "Ankara condemned the Syrian army"), or, weakly,
 /// content words. Praise of the talks and blame of a third party judge different things.
 fn same_object(rule: &ConflictRule, x: &View, y: &View) -> Check {
     if !rule.same_object {
@@ -129,6 +117,12 @@ fn same_object(rule: &ConflictRule, x: &View, y: &View) -> Check {
     {
         return Check::Holds(format!("both speak of {p}"));
     }
+    shared_content_words(x, y)
+}
+
+/// Weak evidence of one subject: two shared content words of four letters or more (short shared
+/// words, "انت انه", are chance).
+fn shared_content_words(x: &View, y: &View) -> Check {
     let words: Vec<&String> = x
         .features
         .content_words

@@ -191,15 +191,20 @@ pub(super) fn source_speaker(
     {
         at = h.end();
     }
-    let zone = if rules.subject_first {
-        subject::zone_after(p, rules, at, end)
-    } else {
-        speaker::zone_at(p, rules, at, end)
-    };
-    zone.map(|z| {
+    zone_after_cue(p, rules, at, end).map(|z| {
         let e = z.tokens.end;
         (z, How::Source, e)
     })
+}
+
+/// The speaker phrase that follows a source word or a relay verb at `at`, read in the language's
+/// word order.
+fn zone_after_cue(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Option<Zone> {
+    if rules.subject_first {
+        subject::zone_after(p, rules, at, end)
+    } else {
+        speaker::zone_at(p, rules, at, end)
+    }
 }
 
 /// نقل (the outlet) عن X قوله: X speaks; عنه refers back to the last speaker.
@@ -210,11 +215,7 @@ pub(super) fn relay_speaker(
     end: usize,
     drafts: &[Draft],
 ) -> Option<(Zone, How, usize)> {
-    let outlet = if rules.subject_first {
-        subject::zone_after(p, rules, cue.end, end)
-    } else {
-        speaker::zone_at(p, rules, cue.end, end)
-    };
+    let outlet = zone_after_cue(p, rules, cue.end, end);
     let after = outlet.as_ref().map_or(cue.end, |z| z.tokens.end);
     // a few words may describe the outlet before عن ("وسائل إعلام سورية رسمية عن")
     let at = (after..end.min(after + 4))
