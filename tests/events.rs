@@ -354,3 +354,37 @@ fn the_lead_meeting_is_the_one_with_a_place_not_a_further_round() {
         "{claim_events:?}"
     );
 }
+
+#[test]
+fn reports_of_talks_in_one_city_two_days_apart_are_one_meeting() {
+    // one report dates the talks by their first day, the other by the day they closed
+    let r = analyze(&[
+        (
+            "a",
+            "Kuwait and Oman hold talks in Muscat\nKuwaiti and Omani negotiators held talks in Muscat on Monday, March 4, 2024. A Kuwaiti official said the talks were useful.",
+            Some("2024-03-04"),
+        ),
+        (
+            "b",
+            "Talks in Muscat end\nThe talks between Kuwait and Oman in Muscat ended on Wednesday, March 6, 2024. An Omani official denied that the talks had been useful.",
+            Some("2024-03-06"),
+        ),
+    ]);
+    let ids = events_of(&r);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+}
+
+#[test]
+fn a_day_right_after_the_cue_dates_the_statement_not_the_meeting() {
+    let said = meetings_of(
+        "Tunisia and Algeria agreed on talks\nA framework for talks between Tunisia and Algeria has been agreed, the Tunisian foreign minister said on Friday.",
+        "en",
+    );
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].1, None, "{said:?}");
+    let held = meetings_of(
+        "Tunisia and Algeria to hold talks\nThe Tunisian foreign minister said the talks between Tunisia and Algeria would open on Friday.",
+        "en",
+    );
+    assert_eq!(held[0].1.as_deref(), Some("friday"), "{held:?}");
+}

@@ -339,9 +339,23 @@ pub fn resolve(e: &DateExpr, published: Option<&PartialDate>) -> PartialDate {
     }
     let mut d = e.date;
     if let (Some(m), None) = (d.month, d.year) {
-        // a month without a year is the latest such month not after publication
-        let y = if m > pubd.month() || (e.past && m == pubd.month()) {
-            pubd.year() - 1
+        // a month without a year is the nearest such month to publication (a meeting planned
+        // for next month or held last month), the latest one not after it when marked past
+        let ahead = (i32::from(m) - i32::from(pubd.month())).rem_euclid(12);
+        let y = if e.past {
+            if m > pubd.month() || m == pubd.month() {
+                pubd.year() - 1
+            } else {
+                pubd.year()
+            }
+        } else if m > pubd.month() {
+            if ahead <= 6 {
+                pubd.year()
+            } else {
+                pubd.year() - 1
+            }
+        } else if m < pubd.month() && 12 - ahead > 6 {
+            pubd.year() + 1
         } else {
             pubd.year()
         };
@@ -460,5 +474,26 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(resolve(&dec, Some(&pubd)).to_string(), "2022-12");
+    }
+
+    #[test]
+    fn a_month_without_year_is_the_nearest_one_unless_marked_past() {
+        let month = |m: u8, past: bool| DateExpr {
+            date: PartialDate {
+                month: Some(m),
+                ..Default::default()
+            },
+            past,
+            ..Default::default()
+        };
+        let late_november = PartialDate::parse_iso("2022-11-25").unwrap();
+        let at = |e: DateExpr| resolve(&e, Some(&late_november)).to_string();
+        // a meeting planned for next month, one held in the spring, one next January
+        assert_eq!(at(month(12, false)), "2022-12");
+        assert_eq!(at(month(4, false)), "2022-04");
+        assert_eq!(at(month(1, false)), "2023-01");
+        // "last December", "last January"
+        assert_eq!(at(month(12, true)), "2021-12");
+        assert_eq!(at(month(1, true)), "2022-01");
     }
 }

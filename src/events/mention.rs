@@ -311,7 +311,23 @@ fn attributes(
             out.push((h.start, Attr::Place(place.id.clone(), state, locative)));
         }
     }
+    let mut cue_ends: Vec<usize> = rules
+        .cues
+        .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
+        .iter()
+        .map(|h| h.end())
+        .collect();
+    cue_ends.extend(
+        rules
+            .statement_nouns
+            .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
+            .iter()
+            .map(|h| h.end()),
+    );
     for (at, e) in date::read(p, rules, range.clone()) {
+        if statement_day(p, rules, &cue_ends, at, &e) {
+            continue;
+        }
         out.push((at, Attr::Date(date::resolve(&e, published))));
     }
     for h in rules
@@ -378,6 +394,35 @@ fn attributes(
         out.push((h.start, Attr::Status(*h.value)));
     }
     out
+}
+
+/// Tokens a statement's day may stand after its cue: "confirmed on Thursday", "أعلن رئيس
+/// أذربيجان إلهام علييف الجمعة".
+const STATEMENT_DAY_REACH: usize = 6;
+
+/// Whether a day without a month dates the statement, not the meeting: it follows a cue within a
+/// few words and no meeting word stands between ("said on Thursday the talks were useful";
+/// "said the talks would open on Thursday" dates the talks).
+fn statement_day(
+    p: &Prepared,
+    rules: &LangRules,
+    cue_ends: &[usize],
+    at: usize,
+    e: &date::DateExpr,
+) -> bool {
+    if e.date.month.is_some() || e.relative.is_some() {
+        return false;
+    }
+    cue_ends.iter().any(|&end| {
+        end <= at
+            && at - end <= STATEMENT_DAY_REACH
+            && (end..at).all(|k| {
+                rules
+                    .meetings
+                    .longest_at(&p.tokens, k, Clitics::ConjPrep)
+                    .is_none()
+            })
+    })
 }
 
 /// Whether a place name stands as a location: after في/ب (attached or not), or a city that hosts

@@ -204,6 +204,8 @@ pub struct LangRules {
     pub relative_dates: Lexicon<RelDate>,
     /// Month parts (early, mid, late).
     pub date_parts: Lexicon<()>,
+    /// Nouns of speech, after which a day dates a statement.
+    pub statement_nouns: Lexicon<()>,
     /// Claim examples.
     pub examples: Vec<LocatedExample>,
     /// Which lexicons can match at a word, shared by all languages of the rule set.
@@ -246,6 +248,7 @@ impl LangRules {
             &mut self.weekdays,
             &mut self.relative_dates,
             &mut self.date_parts,
+            &mut self.statement_nouns,
         ]
     }
 }

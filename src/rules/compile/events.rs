@@ -93,6 +93,10 @@ pub(super) fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
         let w = c.form(w, "parts");
         l.date_parts.insert(&w, ());
     }
+    for w in &f.statement_nouns {
+        let w = c.form(w, "statement noun");
+        l.statement_nouns.insert(&w, ());
+    }
 }
 
 fn add_months(

@@ -161,4 +161,8 @@ pub struct DatesFile {
     /// Words for "early", "mid", "late" in a month (أوائل، منتصف، أواخر).
     #[serde(default)]
     pub parts: Vec<Spanned<String>>,
+    /// Nouns of speech ("announcement", "بيان"): a day right after one dates a statement, not a
+    /// meeting.
+    #[serde(default)]
+    pub statement_nouns: Vec<Spanned<String>>,
 }
