@@ -373,7 +373,45 @@ const CASES: &[Case] = &[
         "say",
         "assert",
         "The talks will resume",
+    ), // a leader's name before a body says whose body it is; a phrase ends with its head
+    case(
+        "The Erdogan government said the border crossing would reopen.",
+        &["TR"],
+        "say",
+        "assert",
+        "the border crossing would reopen",
     ),
+    case(
+        "A senior Biden administration official said the sanctions would stay.",
+        &["US"],
+        "say",
+        "assert",
+        "the sanctions would stay",
+    ),
+    // an attachment with its article: "an official in the ... administration"
+    case(
+        "The round ended without a deal, an official in the Biden administration told reporters.",
+        &["US"],
+        "tell",
+        "assert",
+        "The round ended without a deal",
+    ),
+    case(
+        "The call was brief, a source from the Jordanian foreign ministry said.",
+        &["JO"],
+        "say",
+        "assert",
+        "The call was brief",
+    ),
+    // "the statement" is the one the narration had a body issue since the last claim
+    Case {
+        text: "A Qatari official said the talks were long. The Kuwaiti foreign ministry issued a statement on Sunday. According to the statement, the delegations agreed on a second round.",
+        nth: 1,
+        parties: &["KW"],
+        lemma: "according to",
+        stance: "assert",
+        content: "a second round",
+    },
 ];
 
 fn show(r: &Report) -> String {

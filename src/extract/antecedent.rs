@@ -7,6 +7,7 @@
 use super::speaker::{self, Zone};
 use crate::model::SpeakerKind;
 use crate::text::Prepared;
+use crate::text::lexicon::Clitics;
 
 /// Every speaker phrase of the document that names a state, in text order: what a later
 /// description may refer back to. `rules_of` gives the rules of each sentence's language.
@@ -32,7 +33,18 @@ pub fn mentions<'r>(
                     // سامي كليب"): [`super::alias`] reads those too
                     let office = z.kind == SpeakerKind::Person && z.head.is_some();
                     if (!z.parties.is_empty() || office) && !z.anaphoric {
-                        out.push(z);
+                        let after =
+                            z.tokens.end..(z.tokens.end + STATEMENT_REACH).min(s.tokens.end);
+                        let issues_statement = after.into_iter().any(|k| {
+                            rules
+                                .statement_nouns
+                                .longest_at(&p.tokens, k, Clitics::ConjPrep)
+                                .is_some()
+                        });
+                        out.push(Zone {
+                            issues_statement,
+                            ..z
+                        });
                     }
                 }
                 None => k += 1,
@@ -41,6 +53,10 @@ pub fn mentions<'r>(
     }
     out
 }
+
+/// How many tokens after a mention a noun of speech makes it a statement's author ("The
+/// ministry issued a statement", "the ministry said in a statement").
+const STATEMENT_REACH: usize = 5;
 
 /// Whether the office of `earlier` is the one `head` names ("foreign ministry spokesperson" is
 /// a "spokesperson", "foreign minister" a "minister").
@@ -89,10 +105,22 @@ pub fn resolve<'a>(
         .map(|m| (m, "the same office"))
         .or_else(|| {
             // a word that refers back by itself takes the last speaker of its kind
+            // (unless the narration has one of its kind issue a statement since: "The ministry issued a
+            // statement. According to the statement, ...")
             let last = z
                 .anaphoric
-                .then(|| speakers.clone().rev().find(|d| fits(&z, d)).cloned())
-                .flatten();
+                .then(|| {
+                    speakers
+                        .clone()
+                        .rev()
+                        .find(|d| fits(&z, d) && !d.parties.is_empty())
+                        .cloned()
+                })
+                .flatten()
+                .filter(|d| {
+                    nearest(&|m| m.issues_statement && fits(&z, m))
+                        .is_none_or(|m| m.tokens.start <= d.tokens.start)
+                });
             last.map(|m| (m, "the last speaker of its kind"))
         })
         .or_else(|| {

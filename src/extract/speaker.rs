@@ -32,6 +32,9 @@ pub struct Zone {
     pub head: Option<String>,
     /// Whether a lexicon person is named in it.
     pub named: bool,
+    /// Whether the narration has it issue a statement right after ("The ministry issued a
+    /// statement"): what a later "the statement" refers to.
+    pub issues_statement: bool,
 }
 
 impl Zone {
@@ -82,6 +85,11 @@ fn may_follow(prev: Class, next: Class, joined: bool, subject_first: bool) -> bo
             (Adjective, Adjective) | (State, State) | (Person, Person | State) => joined,
             (State, Adjective) | (Head, State) => joined,
             (Head, Head | Person | Outlet) => true,
+            // "the Trump administration", "Erdogan adviser Ibrahim Kalin": a name before a head
+            // says whose body or aide it is
+            (Person, Head) => true,
+            // after an attachment word: "a source in the Jordanian foreign ministry"
+            (Head, Adjective) => joined,
             (Outlet, Head) => true,
             _ => false,
         };
@@ -283,12 +291,31 @@ fn continuation(
     }
     if let Some(h) = rules.joiners.longest_at(&p.tokens, j, Clitics::Conj)
         && prev != Class::Person
-        && next_is(h.end(), &|c| matches!(c, Class::Head | Class::State))
     {
-        return Some(h.end());
+        // "an official in the Biden administration": English puts an article after the joiner
+        let mut k = h.end();
+        while rules.subject_first && k + 1 < end && ARTICLES.contains(&p.tokens[k].key.as_str()) {
+            k += 1;
+        }
+        let person_before_head = |k: usize| {
+            next_is(k, &|c| c == Class::Person)
+                && atoms_at(p, rules, k)
+                    .first()
+                    .is_some_and(|&(_, len, _)| next_is(k + len, &|c| c == Class::Head))
+        };
+        let adjective = rules.subject_first && next_is(k, &|c| c == Class::Adjective);
+        if next_is(k, &|c| matches!(c, Class::Head | Class::State))
+            || adjective
+            || (rules.subject_first && person_before_head(k))
+        {
+            return Some(k);
+        }
     }
     None
 }
+
+/// Articles an English attachment word may have before its noun ("an official in the ...").
+const ARTICLES: &[&str] = &["the", "a", "an"];
 
 fn describe(
     p: &Prepared,
@@ -300,8 +327,17 @@ fn describe(
     let mut others = Vec::new();
     let mut head: Option<(SpeakerKind, String, bool, Option<String>)> = None;
     let mut media_after_anonymous = false;
-    for (a, _) in atoms {
+    for (i, (a, _)) in atoms.iter().enumerate() {
         match *a {
+            // English "the Trump administration": the name says whose body speaks
+            Atom::Person(k)
+                if rules.subject_first
+                    && atoms
+                        .get(i + 1)
+                        .is_some_and(|(n, _)| matches!(n, Atom::Head(_))) =>
+            {
+                others.extend(rules.people[k as usize].party.clone());
+            }
             Atom::Person(k) => persons.push(&rules.people[k as usize]),
             Atom::Head(k) => {
                 let h = &rules.heads[k as usize];
@@ -313,6 +349,13 @@ fn describe(
                     }
                     Some((SpeakerKind::Anonymous, ..)) if h.kind == SpeakerKind::Media => {
                         media_after_anonymous = true
+                    }
+                    // "an administration official": an English phrase ends with its head
+                    Some((SpeakerKind::Institution, ..))
+                        if rules.subject_first
+                            && matches!(h.kind, SpeakerKind::Person | SpeakerKind::Anonymous) =>
+                    {
+                        head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone()))
                     }
                     _ => {}
                 }
@@ -399,6 +442,7 @@ fn describe(
             )
         },
         named: !persons.is_empty(),
+        issues_statement: false,
     }
 }
 
