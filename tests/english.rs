@@ -403,6 +403,22 @@ const CASES: &[Case] = &[
         "assert",
         "The call was brief",
     ),
+    // a contrast word between commas is an aside, not the start of a new clause
+    case(
+        "The Kuwaiti foreign ministry, however, said the talks had failed.",
+        &["KW"],
+        "say",
+        "negative",
+        "the talks had failed",
+    ),
+    // "the office of the Jordanian king" is an office, of Jordan
+    case(
+        "The office of the Jordanian king, however, sought to minimise the envoy's claim of progress.",
+        &["JO"],
+        "deny",
+        "deny",
+        "the envoy's claim",
+    ),
     // "the statement" is the one the narration had a body issue since the last claim
     Case {
         text: "A Qatari official said the talks were long. The Kuwaiti foreign ministry issued a statement on Sunday. According to the statement, the delegations agreed on a second round.",

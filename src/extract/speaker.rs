@@ -328,6 +328,8 @@ fn describe(
     let mut head: Option<(SpeakerKind, String, bool, Option<String>)> = None;
     let mut media_after_anonymous = false;
     for (i, (a, _)) in atoms.iter().enumerate() {
+        // no attachment word before this atom: "of" in "the office of the Jordanian king"
+        let adjacent = i > 0 && atoms[..=i].windows(2).all(|w| w[0].1.end == w[1].1.start);
         match *a {
             // English "the Trump administration": the name says whose body speaks
             Atom::Person(k)
@@ -351,8 +353,10 @@ fn describe(
                         media_after_anonymous = true
                     }
                     // "an administration official": an English phrase ends with its head
+                    // ("the office of the Jordanian king" is an office)
                     Some((SpeakerKind::Institution, ..))
                         if rules.subject_first
+                            && adjacent
                             && matches!(h.kind, SpeakerKind::Person | SpeakerKind::Anonymous) =>
                     {
                         head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone()))

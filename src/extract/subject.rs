@@ -38,15 +38,7 @@ pub fn speaker(
     seg: Range<usize>,
     mentions: &[Zone],
 ) -> Option<Found> {
-    let mut end = cue.start;
-    while end > seg.start
-        && rules
-            .aux
-            .longest_at(&p.tokens, end - 1, Clitics::None)
-            .is_some()
-    {
-        end -= 1;
-    }
+    let end = before_adverbs(p, rules, seg.start, cue.start);
     if let Some(z) = speaker::zone_ending_at(p, rules, seg.start, end) {
         return Some(Found::Before(z));
     }
@@ -73,6 +65,26 @@ pub fn speaker(
         return Some(Found::Before(z));
     }
     inverted(p, rules, cue, seg).map(Found::After)
+}
+
+/// Where the subject before a cue at `cue` ends: auxiliaries and adverbs between them are
+/// skipped ("has also said"), and so is one between commas ("The ministry, however, said").
+fn before_adverbs(p: &Prepared, rules: &LangRules, floor: usize, cue: usize) -> usize {
+    let aux = |k: usize| rules.aux.longest_at(&p.tokens, k, Clitics::None).is_some();
+    let mut end = cue;
+    while end > floor && aux(end - 1) {
+        end -= 1;
+    }
+    if end > floor + 2 && p.tokens[end - 1].is_punct(",") {
+        let mut k = end - 1;
+        while k > floor && aux(k - 1) {
+            k -= 1;
+        }
+        if k < end - 1 && k > floor + 1 && p.tokens[k - 1].is_punct(",") {
+            end = k - 1;
+        }
+    }
+    end
 }
 
 /// How many capitalised words a name that no lexicon knows may have ("Esmaeil Baqaei").

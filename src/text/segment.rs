@@ -172,7 +172,10 @@ pub fn segments(
             && tokens[i].is_word()
             && let Some(h) = rules.contrast().longest_at(tokens, i, Clitics::Conj)
         {
-            if i > range.start && h.end() <= range.end {
+            // between commas it is a parenthesis: "The ministry, however, said"
+            let comma = |k: usize| tokens.get(k).is_some_and(|t| t.is_punct(","));
+            let aside = i > range.start && comma(i - 1) && comma(h.end());
+            if i > range.start && h.end() <= range.end && !aside {
                 cuts.push(i);
             }
             i = h.end();
