@@ -388,3 +388,27 @@ fn a_day_right_after_the_cue_dates_the_statement_not_the_meeting() {
     );
     assert_eq!(held[0].1.as_deref(), Some("friday"), "{held:?}");
 }
+
+#[test]
+fn a_place_named_in_a_comparison_does_not_move_the_claim() {
+    for text in [
+        "Jordan-Syria talks in Amman\nTalks between Jordan and Syria took place in Amman on Sunday. The talks were held behind closed doors, as they had been in Damascus, a Jordanian official said.",
+        "محادثات سعودية مصرية في الرياض\nجرت في الرياض يوم الأحد محادثات بين السعودية ومصر. وقال مسؤول سعودي إن المحادثات جرت بعيدا عن الإعلام كما في القاهرة.",
+    ] {
+        let r = analyze(&[("a", text, Some("2024-03-10"))]);
+        let claim = r.claims.last().expect("a claim");
+        let event = r
+            .events
+            .iter()
+            .find(|e| Some(&e.id) == claim.event.as_ref());
+        assert_eq!(
+            event.and_then(|e| e.location.clone()).as_deref(),
+            Some(if text.is_ascii() { "Amman" } else { "Riyadh" }),
+            "{:#?}",
+            r.events
+                .iter()
+                .map(|e| (&e.id, &e.label))
+                .collect::<Vec<_>>()
+        );
+    }
+}

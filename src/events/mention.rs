@@ -230,16 +230,16 @@ fn names_meeting(p: &Prepared, word: usize, at: usize) -> bool {
 }
 
 /// Whether a place can be the venue of the meeting word at `word`: not across a quotation
-/// boundary, and not after an agenda word ("تركزت المحادثات على التطورات في إدلب" is a topic).
+/// boundary, not after an agenda word ("تركزت المحادثات على التطورات في إدلب" is a topic), and
+/// not after a comparison ("held indirectly, as they had been in Muscat" names another round).
 fn venue(p: &Prepared, rules: &LangRules, word: usize, at: usize) -> bool {
     if p.in_quote[word] != p.in_quote[at] {
         return false;
     }
     !(word.min(at) + 1..word.max(at)).any(|k| {
-        rules
-            .agenda
-            .longest_at(&p.tokens, k, Clitics::Conj)
-            .is_some()
+        [&rules.agenda, &rules.comparison]
+            .iter()
+            .any(|l| l.longest_at(&p.tokens, k, Clitics::Conj).is_some())
     })
 }
 

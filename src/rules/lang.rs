@@ -187,6 +187,8 @@ pub struct LangRules {
     pub venue_in: Lexicon<()>,
     /// Agenda words (discussed, focused on).
     pub agenda: Lexicon<()>,
+    /// Words of comparison, after which a place is no venue.
+    pub comparison: Lexicon<()>,
     /// Places.
     pub places: Lexicon<u32>,
     /// Place details.
@@ -242,6 +244,7 @@ impl LangRules {
             &mut self.hosts,
             &mut self.venue_in,
             &mut self.agenda,
+            &mut self.comparison,
             &mut self.places,
             &mut self.months,
             &mut self.months_with_number,

@@ -39,6 +39,10 @@ pub(super) fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) 
     }
     add_verbs(&mut l.agenda, &f.agenda, "agenda", c);
     add_verbs(&mut l.hosts, &f.hosts, "hosts", c);
+    for w in &f.comparison {
+        let w = c.form(w, "comparison");
+        l.comparison.insert(&w, ());
+    }
     for w in &f.venue_in {
         let w = c.form(w, "venue_in");
         l.venue_in.insert(&w, ());

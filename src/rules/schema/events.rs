@@ -54,6 +54,10 @@ pub struct MeetingsFile {
     /// Words that say what a meeting discussed (بحث، ناقش، تناول، ركز).
     #[serde(default)]
     pub agenda: Vec<Spanned<String>>,
+    /// Words of comparison: a place after one names an earlier meeting, not this one's venue
+    /// ("talks held indirectly, as they had been in Muscat").
+    #[serde(default)]
+    pub comparison: Vec<Spanned<String>>,
 }
 
 /// What a sentence says of a meeting's status, as read from status words (a closed set, in
