@@ -403,6 +403,15 @@ const CASES: &[Case] = &[
         "assert",
         "The call was brief",
     ),
+    // a clause after "whereas" has its own speaker: a leader and his aides
+    Case {
+        text: "Qatar had said all along that the talks would be indirect, whereas Biden and his aides had pushed for direct talks.",
+        nth: 1,
+        parties: &["US"],
+        lemma: "demand",
+        stance: "demand",
+        content: "direct talks",
+    },
     // a contrast word between commas is an aside, not the start of a new clause
     case(
         "The Kuwaiti foreign ministry, however, said the talks had failed.",
