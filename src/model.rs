@@ -206,6 +206,9 @@ pub struct Speaker {
     pub kind: SpeakerKind,
     /// States spoken for, ISO 3166-1 alpha-2, sorted.
     pub parties: Vec<String>,
+    /// The movement spoken for, when no state is (Hamas, the Taliban): a side of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
 }
 
 /// The attribution marker.

@@ -32,8 +32,9 @@ pub struct Fit {
 type Condition = fn(&ConflictRule, &View, &View) -> Check;
 
 /// Every condition, in the order their reasons are written.
-const CONDITIONS: [Condition; 12] = [
+const CONDITIONS: [Condition; 13] = [
     same_topic,
+    same_outcome,
     same_object,
     opposed_topics,
     about_meeting,
@@ -208,6 +209,24 @@ fn b_phrase(rule: &ConflictRule, _: &View, y: &View) -> Check {
         .find(|p| y.features.folded.contains(p.as_str()))
     {
         Some(phrase) => Check::Holds(format!("'{phrase}'")),
+        None => Check::Fails,
+    }
+}
+
+/// When side b speaks of an outcome ("denied that the talks produced an agreement"), side a
+/// speaks of one too: raising a question is no claim that it was settled.
+fn same_outcome(rule: &ConflictRule, x: &View, y: &View) -> Check {
+    let find = |v: &View| {
+        rule.outcomes
+            .iter()
+            .find(|w| v.features.folded.contains(w.as_str()))
+            .cloned()
+    };
+    let Some(b) = (!rule.outcomes.is_empty()).then(|| find(y)).flatten() else {
+        return Check::Unset;
+    };
+    match find(x) {
+        Some(a) => Check::Holds(format!("both speak of an outcome ('{a}', '{b}')")),
         None => Check::Fails,
     }
 }

@@ -46,7 +46,13 @@ enum SideKey {
 impl SideKey {
     fn of(c: &Claim) -> SideKey {
         if c.speaker.parties.is_empty() {
-            SideKey::Source(c.speaker.name.clone())
+            // a movement's people and the movement itself are one side
+            SideKey::Source(
+                c.speaker
+                    .affiliation
+                    .clone()
+                    .unwrap_or_else(|| c.speaker.name.clone()),
+            )
         } else {
             SideKey::Parties(c.speaker.parties.clone())
         }
@@ -108,6 +114,7 @@ pub fn find(claims: &[Claim], docs: &[Document], rules: &RuleSet) -> Vec<Finding
 /// that names no state: anonymous sources, named people and outlets speak for themselves.
 fn unresolved(c: &Claim, rules: &crate::rules::LangRules) -> bool {
     c.speaker.parties.is_empty()
+        && c.speaker.affiliation.is_none()
         && c.speaker.kind != crate::model::SpeakerKind::Anonymous
         && rules.heads.iter().any(|h| h.name == c.speaker.name)
 }

@@ -326,6 +326,9 @@ fn month_name(
     Some((month, next))
 }
 
+/// How many months after publication a month without a year may lie (a planned meeting).
+const UPCOMING_MONTHS: i32 = 3;
+
 /// Resolves an expression against the publication date, when known.
 pub fn resolve(e: &DateExpr, published: Option<&PartialDate>) -> PartialDate {
     let Some(pubd) = published.and_then(PartialDate::full) else {
@@ -339,23 +342,18 @@ pub fn resolve(e: &DateExpr, published: Option<&PartialDate>) -> PartialDate {
     }
     let mut d = e.date;
     if let (Some(m), None) = (d.month, d.year) {
-        // a month without a year is the nearest such month to publication (a meeting planned
-        // for next month or held last month), the latest one not after it when marked past
+        // a month without a year is the latest such month not after publication, or one of the
+        // next three months (a meeting planned for December in a November report); "past"
+        // (أيار الماضي) always looks back
         let ahead = (i32::from(m) - i32::from(pubd.month())).rem_euclid(12);
-        let y = if e.past {
-            if m > pubd.month() || m == pubd.month() {
-                pubd.year() - 1
-            } else {
-                pubd.year()
-            }
-        } else if m > pubd.month() {
-            if ahead <= 6 {
+        let y = if !e.past && (1..=UPCOMING_MONTHS).contains(&ahead) {
+            if m > pubd.month() {
                 pubd.year()
             } else {
-                pubd.year() - 1
+                pubd.year() + 1
             }
-        } else if m < pubd.month() && 12 - ahead > 6 {
-            pubd.year() + 1
+        } else if m > pubd.month() || (e.past && m == pubd.month()) {
+            pubd.year() - 1
         } else {
             pubd.year()
         };
@@ -477,8 +475,8 @@ mod tests {
     }
 
     #[test]
-    fn a_month_without_year_is_the_nearest_one_unless_marked_past() {
-        let month = |m: u8, past: bool| DateExpr {
+    fn a_month_without_year_is_past_or_in_the_next_three_months() {
+        let month = |m: i8, past: bool| DateExpr {
             date: PartialDate {
                 month: Some(m),
                 ..Default::default()

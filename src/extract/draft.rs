@@ -328,6 +328,7 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
             name: d.speaker.name.clone(),
             kind: d.speaker.kind,
             parties: d.speaker.parties.clone(),
+            affiliation: d.speaker.affiliation.clone(),
         },
         cue: Cue {
             text: p.slice(cue_span),

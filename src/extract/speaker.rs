@@ -32,6 +32,8 @@ pub struct Zone {
     pub head: Option<String>,
     /// Whether a lexicon person is named in it.
     pub named: bool,
+    /// The movement it speaks for, when it speaks for no state (Hamas, a Taliban spokesman).
+    pub affiliation: Option<String>,
     /// Whether the narration has it issue a statement right after ("The ministry issued a
     /// statement"): what a later "the statement" refers to.
     pub issues_statement: bool,
@@ -44,13 +46,16 @@ impl Zone {
         self.anaphoric
             || (self.parties.is_empty()
                 && !self.named
+                && self.affiliation.is_none()
                 && self.head.is_some()
                 && matches!(self.kind, SpeakerKind::Person | SpeakerKind::Institution))
     }
 
     /// Whether the speaker is identified well enough to take over a relayed statement.
     pub fn identified(&self) -> bool {
-        !self.parties.is_empty() && !self.anaphoric && self.kind != SpeakerKind::Media
+        (!self.parties.is_empty() || self.affiliation.is_some())
+            && !self.anaphoric
+            && self.kind != SpeakerKind::Media
     }
 }
 
@@ -327,6 +332,7 @@ fn describe(
     let mut others = Vec::new();
     let mut head: Option<(SpeakerKind, String, bool, Option<String>)> = None;
     let mut media_after_anonymous = false;
+    let mut movement = None;
     for (i, (a, _)) in atoms.iter().enumerate() {
         // no attachment word before this atom: "of" in "the office of the Jordanian king"
         let adjacent = i > 0 && atoms[..=i].windows(2).all(|w| w[0].1.end == w[1].1.start);
@@ -343,6 +349,9 @@ fn describe(
             Atom::Person(k) => persons.push(&rules.people[k as usize]),
             Atom::Head(k) => {
                 let h = &rules.heads[k as usize];
+                if h.movement {
+                    movement.get_or_insert_with(|| h.name.clone());
+                }
                 match &head {
                     None => head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone())),
                     // English puts the state first: "Turkey's defence ministry" is a ministry
@@ -413,6 +422,14 @@ fn describe(
     }
     parties.sort();
     parties.dedup();
+    let affiliation = if parties.is_empty() {
+        persons
+            .iter()
+            .find_map(|x| x.affiliation.clone())
+            .or(movement)
+    } else {
+        None
+    };
     let name = if !persons.is_empty() {
         persons
             .iter()
@@ -446,6 +463,7 @@ fn describe(
             )
         },
         named: !persons.is_empty(),
+        affiliation,
         issues_statement: false,
     }
 }

@@ -133,6 +133,17 @@ fn open_class(
         return speaker::zone_ending_at(p, rules, floor, open)
             .or_else(|| open_class(p, rules, floor, open, mentions));
     }
+    // a known person before any apposition: "Zalmay Khalilzad, the US envoy for peace, said"
+    // (the name alone: "talks between Kabul and the Taliban, Zalmay Khalilzad, ..." is content)
+    let name_floor = (floor..open)
+        .rev()
+        .find(|&k| !p.tokens[k].is_word())
+        .map_or(floor, |k| k + 1);
+    if let Some(z) = speaker::zone_ending_at(p, rules, name_floor, open)
+        .filter(|z| z.named && z.kind == SpeakerKind::Person && !z.parties.is_empty())
+    {
+        return Some(z);
+    }
     // "Name, <office>,": the office is the speaker, named by the name before it
     let before_name = name_start(p, rules, floor, open);
     if before_name < open

@@ -45,6 +45,8 @@ pub struct PersonInfo {
     pub office: String,
     /// Meeting level.
     pub level: Option<String>,
+    /// The movement spoken for, for people of no state (a Taliban spokesman).
+    pub affiliation: Option<String>,
 }
 
 /// A speaker head noun.
@@ -60,6 +62,8 @@ pub struct HeadInfo {
     pub anaphoric: bool,
     /// Whether a portfolio may stand between it and its state.
     pub portfolio: bool,
+    /// Whether it names a movement by itself (Hamas, the Taliban).
+    pub movement: bool,
 }
 
 /// A news outlet.

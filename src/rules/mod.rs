@@ -47,6 +47,8 @@ pub struct ConflictRule {
     pub negated: bool,
     /// Phrases (folded) one of which side b's claim must contain.
     pub b_phrases: Vec<String>,
+    /// Words (folded) of an outcome that side a must speak of when side b does.
+    pub outcomes: Vec<String>,
     /// Whether each side's content must name the other side's state.
     pub accuse_each_other: bool,
     /// Whether side b's content must name side a.
@@ -242,6 +244,11 @@ impl ConflictRule {
             negated: r.negated,
             b_phrases: r
                 .b_phrases
+                .iter()
+                .map(|x| crate::text::fold::key(x))
+                .collect(),
+            outcomes: r
+                .outcomes
                 .iter()
                 .map(|x| crate::text::fold::key(x))
                 .collect(),

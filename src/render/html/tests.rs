@@ -21,6 +21,7 @@ fn report() -> Report {
             name: "<b>Ali</b> & \"Omar\" 'x' \u{202E}evil".into(),
             kind: SpeakerKind::Person,
             parties: vec!["EG".into()],
+            affiliation: None,
         },
         cue: Cue {
             text: "قال".into(),

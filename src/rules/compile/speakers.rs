@@ -142,6 +142,7 @@ pub(super) fn add_people(l: &mut LangRules, f: PeopleFile, c: &mut Checker) {
             party,
             office: p.office,
             level: p.level,
+            affiliation: p.affiliation,
         });
         for form in &p.forms {
             let w = c.form(form, "");
@@ -159,6 +160,7 @@ pub(super) fn add_heads(l: &mut LangRules, f: HeadsFile, c: &mut Checker) {
             level: h.level,
             anaphoric: h.anaphoric,
             portfolio: h.portfolio,
+            movement: h.movement,
         });
         for form in &h.forms {
             let w = c.form(form, "");

@@ -140,6 +140,8 @@ pub struct PersonEntry {
     pub office: String,
     /// Meeting level.
     pub level: Option<String>,
+    /// The movement a person of no state speaks for (a head with `movement = true`).
+    pub affiliation: Option<String>,
     /// Ways the name is written.
     pub forms: Vec<Spanned<String>>,
 }
@@ -170,6 +172,10 @@ pub struct HeadEntry {
     /// المالية التركي): one definite word that is no speaker word of its own.
     #[serde(default)]
     pub portfolio: bool,
+    /// Whether it names a movement by itself (Hamas, the Taliban): a side of its own that
+    /// speaks for no state, and the affiliation of the people who speak for it.
+    #[serde(default)]
+    pub movement: bool,
     /// Forms as written.
     pub forms: Vec<Spanned<String>>,
 }

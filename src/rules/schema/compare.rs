@@ -53,6 +53,10 @@ pub struct ConflictEntry {
     /// Phrases one of which side b's claim must contain.
     #[serde(default)]
     pub b_phrases: Vec<String>,
+    /// Words of an outcome (an agreement, a deal): when side b's claim holds one, side a's
+    /// must hold one too, since denying an agreement answers only a claim of one.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
     /// A topic both claims must carry (`blame`: each speaks of the other's fault).
     #[serde(default)]
     pub both_about: Option<String>,
