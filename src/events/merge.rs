@@ -277,8 +277,8 @@ fn conflict(a: &Facts, b: &Facts, scope: Scope) -> Option<&'static str> {
     };
     // two reports dated a few days apart may give one talks' first and last day: `time` holds
     // them to the slack
-    let both_days = a.date.full().is_some() && b.date.full().is_some();
-    if !(scope == Scope::Corpus && both_days) && !resolved(a).compatible(&resolved(b)) {
+    let slack = scope == Scope::Corpus && a.date.full().is_some() && b.date.full().is_some();
+    if !slack && !resolved(a).compatible(&resolved(b)) {
         return Some("dates cannot be the same day");
     }
     let disjoint = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
