@@ -43,7 +43,15 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     });
     let whole: Vec<char> = claim.text.chars().collect();
     let whole_tokens = tokenize(&whole);
-    let (targets, people) = named(&tokens, rules);
+    let (mut targets, mut people) = named(&tokens, rules);
+    // the object of the cue before its content names whom it answers: "sought to minimise
+    // Khalilzad's assertion that ...", "نفت ما روجته الجزائر من أن ..."
+    let object = object_before_content(claim);
+    if !object.is_empty() {
+        let (t, p) = named(&tokenize(&object), rules);
+        targets.extend(t);
+        people.extend(p);
+    }
     Features {
         about_meeting,
         figures: figures(&tokens),
@@ -58,6 +66,28 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
             .collect::<Vec<_>>()
             .join(" "),
     }
+}
+
+/// The words between the cue (or a speaker after it) and the content, when the content follows.
+fn object_before_content(claim: &Claim) -> Vec<char> {
+    let mut from = claim.cue.span.end;
+    if let Some(sp) = claim
+        .speaker
+        .span
+        .filter(|sp| sp.start >= claim.cue.span.end)
+    {
+        from = from.max(sp.end);
+    }
+    let to = claim.content.span.start;
+    if to <= from || from < claim.span.start {
+        return Vec::new();
+    }
+    claim
+        .text
+        .chars()
+        .skip(from - claim.span.start)
+        .take(to - from)
+        .collect()
 }
 
 /// Topics whose word follows a negation within eight words ("لم يسفر عن أي وقف لإطلاق النار").

@@ -145,14 +145,23 @@ fn compare_block(event: Option<&str>, views: &[View], rules: &RuleSet) -> Vec<Fi
             if !x.opposes(y) {
                 continue;
             }
+            // the strongest finding first, then the strongest among the claims left: a weak
+            // match of an early rule never keeps a stronger rule from the same claims
             let mut used: FxHashSet<String> = FxHashSet::default();
-            for rule in &rules.conflicts {
-                for (a, b) in [(&sides[*x], &sides[*y]), (&sides[*y], &sides[*x])] {
-                    if let Some(f) = apply(rule, event, a, b, &used) {
-                        used.extend(f.a.claims.iter().chain(&f.b.claims).cloned());
-                        out.push(f);
-                    }
-                }
+            loop {
+                let best = rules
+                    .conflicts
+                    .iter()
+                    .flat_map(|rule| {
+                        [(&sides[*x], &sides[*y]), (&sides[*y], &sides[*x])]
+                            .into_iter()
+                            .filter_map(|(a, b)| apply(rule, event, a, b, &used))
+                            .collect::<Vec<_>>()
+                    })
+                    .reduce(|best, f| if f.score > best.score { f } else { best });
+                let Some(f) = best else { break };
+                used.extend(f.a.claims.iter().chain(&f.b.claims).cloned());
+                out.push(f);
             }
         }
     }
