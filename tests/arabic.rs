@@ -21,6 +21,20 @@ const CASES: &[(&str, &[&str], &str, &str)] = &[
         "assert",
         "أكد",
     ),
+    // a government's name between the head and its state, inside an outlet's relay
+    (
+        "أفادت وكالة الأنباء بأن رئيس حكومة الإنقاذ اليمنية تعهد باحترام الهدنة.",
+        &["YE"],
+        "promise",
+        "تعهد",
+    ),
+    // a movement speaks for no state
+    (
+        "ونفت حركة حماس أن تكون المحادثات قد أسفرت عن اتفاق.",
+        &[],
+        "deny",
+        "نفى",
+    ),
     // a portfolio between the head and its state
     (
         "وقالت وزارة الصحة الأردنية إن المستشفيات الميدانية جاهزة لاستقبال الجرحى.",

@@ -412,6 +412,14 @@ const CASES: &[Case] = &[
         stance: "demand",
         content: "direct talks",
     },
+    // an article and an unknown adjective before an unnamed source, after a relay verb
+    case(
+        "Iraqi media quoted a diplomatic source as saying the meeting had been postponed.",
+        &[],
+        "quote",
+        "assert",
+        "the meeting had been postponed",
+    ),
     // a contrast word between commas is an aside, not the start of a new clause
     case(
         "The Kuwaiti foreign ministry, however, said the talks had failed.",

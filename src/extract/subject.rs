@@ -241,9 +241,19 @@ pub fn zone_after(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Opt
         while k < end && DETERMINERS.contains(&p.tokens[k].key.as_str()) {
             k += 1;
         }
-        (k > at)
-            .then(|| speaker::zone_at(p, rules, k, end))
-            .flatten()
+        if k == at {
+            return None;
+        }
+        speaker::zone_at(p, rules, k, end).or_else(|| {
+            // an article, a word or two no lexicon knows, then an unnamed source or official:
+            // "a diplomatic source", "a senior Western official"
+            (k + 1..(k + 3).min(end))
+                .take_while(|&j| p.tokens[j - 1].is_word())
+                .find_map(|j| {
+                    speaker::zone_at(p, rules, j, end)
+                        .filter(|z| z.kind == SpeakerKind::Anonymous && z.parties.is_empty())
+                })
+        })
     })
 }
 
