@@ -350,3 +350,17 @@ fn a_second_coordinated_cue_starts_a_claim_of_the_same_speaker() {
         r.claims[1].why
     );
 }
+
+#[test]
+fn a_sentence_opening_with_ala_anna_goes_on_with_the_statement_before_it() {
+    let r = analyze(
+        "وأفاد مصدر أمني أردني بأن الوفدين سيلتقيان في قاعة واحدة. على أن التفاوض بين الجانبين سيتم عبر وسيط.",
+    );
+    assert_eq!(r.claims.len(), 2, "{:#?}", r.claims);
+    let c = &r.claims[1];
+    assert_eq!(c.speaker.parties, ["JO"]);
+    assert!(c.content.text.contains("عبر وسيط"), "{}", c.content.text);
+    // not after narration: the opener alone makes no claim
+    let r = analyze("وصل الوفدان إلى القاعة صباحا. على أن التفاوض بين الجانبين سيتم عبر وسيط.");
+    assert!(r.claims.is_empty(), "{:#?}", r.claims);
+}

@@ -47,8 +47,17 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
         return Vec::new();
     };
     let mentions = antecedent::mentions(p, |s| sentence_rules(p, s, langs).unwrap_or(main));
-    for sentence in p.sentences.iter().filter(|s| !s.skip) {
+    // the sentence (index) where the last claim was read
+    let mut last_claim_sentence: Option<usize> = None;
+    for (si, sentence) in p.sentences.iter().enumerate().filter(|(_, s)| !s.skip) {
         let rules = sentence_rules(p, sentence, langs).unwrap_or(main);
+        let before = drafts.len();
+        if last_claim_sentence.is_some_and(|k| k + 1 == si)
+            && continuation(p, rules, sentence, &mut drafts)
+        {
+            last_claim_sentence = Some(si);
+            continue;
+        }
         if std::ptr::eq(rules, main) {
             for seg in &sentence.segments {
                 segment_claims(p, rules, sentence, seg.clone(), &mut drafts, &mentions);
@@ -59,12 +68,47 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
                 segment_claims(p, rules, sentence, seg, &mut drafts, &mentions);
             }
         }
+        if drafts.len() > before {
+            last_claim_sentence = Some(si);
+        }
     }
     let mut claims: Vec<Claim> = drafts.iter().filter_map(|d| finish(doc_id, p, d)).collect();
     unique_ids(&mut claims);
     // a report keeps every document's claims: no spare capacity per document
     claims.shrink_to_fit();
     claims
+}
+
+/// A sentence that opens with a continuation word and has no cue of its own ("على أن التفاوض
+/// سيتم عبر وسيط" after a source's statement) goes on with the last claim: same speaker and
+/// cue sense, the opener standing as its cue. Whether it made one.
+fn continuation<'r>(
+    p: &Prepared,
+    rules: &'r LangRules,
+    sentence: &Sentence,
+    drafts: &mut Vec<Draft<'r>>,
+) -> bool {
+    let s = sentence.tokens.clone();
+    let Some(h) = rules
+        .continues
+        .longest_at(&p.tokens, s.start, Clitics::Conj)
+    else {
+        return false;
+    };
+    if !cues_in(p, rules, s.clone()).is_empty() {
+        return false;
+    }
+    let Some(prev) = drafts.last().filter(|d| std::ptr::eq(d.rules, rules)) else {
+        return false;
+    };
+    let cue = s.start..h.end();
+    let (info, zone) = (prev.info, prev.speaker.clone());
+    let mut d = new_draft(p, rules, cue, info, zone, How::Antecedent, h.end(), s.end);
+    d.named_here = false;
+    d.notes
+        .push("a sentence that goes on with the statement before it".into());
+    drafts.push(d);
+    true
 }
 
 /// Claim ids name where a claim starts; two claims of one sentence can start at the same place

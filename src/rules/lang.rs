@@ -169,6 +169,9 @@ pub struct LangRules {
     pub trailing: Lexicon<()>,
     /// Resumptive pronouns after a relative clause's cue (فيه).
     pub resumptive: Lexicon<()>,
+    /// Openers of a sentence that continues the statement before it (على أن). Not in the head
+    /// index (its 32 bits are taken): it is read once per sentence, at its first word.
+    pub continues: Lexicon<()>,
     /// Whether the subject comes before the verb (English).
     pub subject_first: bool,
     /// Words joining two speakers ("and").

@@ -104,6 +104,7 @@ fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
     fill(&mut l.discourse, &f.discourse, "discourse", false);
     fill(&mut l.trailing, &f.trailing, "trailing", false);
     fill(&mut l.resumptive, &f.resumptive, "resumptive", false);
+    fill(&mut l.continues, &f.continues, "continues", false);
     fill(&mut l.conjunctions, &f.conjunctions, "conjunctions", false);
     l.subject_first = f.subject_first;
 }

@@ -321,6 +321,10 @@ pub struct SegmentFile {
     /// Pronouns that take a relative clause's cue back to its noun ("بيانا قالت فيه").
     #[serde(default)]
     pub resumptive: Vec<Spanned<String>>,
+    /// Words that open a sentence continuing the statement before it, with no cue of its own
+    /// ("على أن التفاوض سيتم عبر وسيط").
+    #[serde(default)]
+    pub continues: Vec<Spanned<String>>,
 }
 
 /// furniture.toml.
