@@ -420,6 +420,14 @@ const CASES: &[Case] = &[
         "assert",
         "the meeting had been postponed",
     ),
+    // a cue form before its agent is a participle: no second statement, no praise
+    case(
+        "The Omani foreign minister said Iraq had turned down a plan supported by Kuwait.",
+        &["OM"],
+        "say",
+        "assert",
+        "turned down a plan",
+    ),
     // a contrast word between commas is an aside, not the start of a new clause
     case(
         "The Kuwaiti foreign ministry, however, said the talks had failed.",

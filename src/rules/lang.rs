@@ -172,6 +172,8 @@ pub struct LangRules {
     /// Openers of a sentence that continues the statement before it (على أن). Not in the head
     /// index (its 32 bits are taken): it is read once per sentence, at its first word.
     pub continues: Lexicon<()>,
+    /// Words after which a cue form is a passive participle ("supported by"); not indexed either.
+    pub passive: Lexicon<()>,
     /// Whether the subject comes before the verb (English).
     pub subject_first: bool,
     /// Words joining two speakers ("and").

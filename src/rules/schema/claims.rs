@@ -325,6 +325,10 @@ pub struct SegmentFile {
     /// ("على أن التفاوض سيتم عبر وسيط").
     #[serde(default)]
     pub continues: Vec<Spanned<String>>,
+    /// Words after which a cue form is a passive participle, no statement ("a proposal
+    /// supported by Egypt").
+    #[serde(default)]
+    pub passive: Vec<Spanned<String>>,
 }
 
 /// furniture.toml.
