@@ -412,3 +412,29 @@ fn a_place_named_in_a_comparison_does_not_move_the_claim() {
         );
     }
 }
+
+#[test]
+fn a_city_placed_in_its_region_is_the_venue_and_an_undated_report_naming_it_joins() {
+    // one report gives the venue as "the town in its region"; the other, of the same month, has
+    // no place in its lead but names the town further on
+    let r = analyze(&[
+        (
+            "a-2024-03-tell",
+            "محادثات بين العراق والكويت\nتنطلق اليوم الأحد في أربيل بإقليم كردستان العراق، داخل مقر حكومي، محادثات بين العراق والكويت. وقال مسؤول عراقي إن المحادثات ستكون مباشرة.",
+            None,
+        ),
+        (
+            "b-2024-03-wire",
+            "Iraq and Kuwait to hold talks\nA framework for talks between Iraq and Kuwait has been agreed, a Kuwaiti official said.\n\nThe talks will take place under a government roof in the city of Erbil, the official said, and they will be indirect.",
+            None,
+        ),
+    ]);
+    let places: Vec<Option<String>> = r.events.iter().map(|e| e.location.clone()).collect();
+    let ids = events_of(&r);
+    assert_eq!(
+        ids.len(),
+        1,
+        "{places:?} {:#?}",
+        r.events.iter().map(|e| (&e.id, &e.why)).collect::<Vec<_>>()
+    );
+}

@@ -294,6 +294,7 @@ fn attributes(
         .filter(|h| matches!(h.value, Atom::StateName(_)))
         .map(|h| (h.start, h.end()))
         .collect();
+    let mut cities: Vec<(usize, &crate::rules::PlaceInfo)> = Vec::new();
     for h in rules
         .places
         .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
@@ -308,7 +309,20 @@ fn attributes(
         if place.kind != Some(PlaceKind::Country) {
             let locative = locative(p, rules, h.start, h.prefix);
             let state = place.state.clone();
-            out.push((h.start, Attr::Place(place.id.clone(), state, locative)));
+            // "في الناقورة بجنوب لبنان", "Naqoura in southern Lebanon": the region places the
+            // city, and the city is the venue wherever the region is read
+            let id = match (place.kind, cities.last()) {
+                (Some(PlaceKind::Region), Some((end, city)))
+                    if h.start >= *end && h.start - end <= 1 && city.state == place.state =>
+                {
+                    city.id.clone()
+                }
+                _ => place.id.clone(),
+            };
+            out.push((h.start, Attr::Place(id, state, locative)));
+            if place.kind == Some(PlaceKind::City) {
+                cities.push((h.end(), place));
+            }
         }
     }
     let mut cue_ends: Vec<usize> = rules

@@ -111,6 +111,19 @@ pub fn link(a: &LocalEvent, b: &LocalEvent) -> Option<Link> {
         let w = if named.len() >= 2 { 2.0 } else { 1.0 } * SHARED_NAMED_PLACE;
         add(w, format!("both name {}", named.join(", ")));
     }
+    // one gives the venue, the other names that place without giving any venue
+    let venue_named = |x: &Facts, y: &Facts| {
+        x.place
+            .as_ref()
+            .filter(|v| y.place.is_none() && y.named_places.contains(*v))
+            .cloned()
+    };
+    if let Some(v) = venue_named(fa, fb).or_else(|| venue_named(fb, fa)) {
+        add(
+            2.0 * SHARED_NAMED_PLACE,
+            format!("one's venue ({v}) named by the other"),
+        );
+    }
     let levels: Vec<&str> = fa
         .levels
         .intersection(&fb.levels)
@@ -145,8 +158,13 @@ fn time(a: &LocalEvent, b: &LocalEvent, same_place: bool) -> Option<Time> {
     let (Some((a0, a1, ea)), Some((b0, b1, eb))) = (ra, rb) else {
         // a month named on both sides without a year ("في أيار") still agrees
         let (x, y) = (&a.facts.date, &b.facts.date);
+        // (an unresolved weekday dates nothing)
+        let undated = [x, y].iter().all(|d| d.year.is_none() && d.month.is_none());
         return Some(if x.month.is_some() && x.month == y.month {
             Time::SameMonth
+        } else if undated && a.published_month.is_some() && a.published_month == b.published_month {
+            // two undated reports published in the same month
+            Time::Near
         } else {
             Time::Unknown
         });

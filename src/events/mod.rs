@@ -45,6 +45,10 @@ pub struct LocalEvent {
     /// publication date to resolve it, still the day that tells it from another meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_weekday: Option<i8>,
+    /// The publication's year and month when no day is known ("lb-2020-10-..."): two undated
+    /// reports of one month stand close in time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_month: Option<(i16, i8)>,
 }
 
 /// A document's meetings, and which one each of its claims is about.
@@ -108,8 +112,12 @@ pub fn local(
         // the main event is what the whole article is about: every place it names describes it
         e.facts.named_places.extend(mention::places_named(p, rules));
     }
+    let month = published
+        .filter(|d| d.full().is_none())
+        .and_then(|d| d.year.zip(d.month));
     for e in &mut out.events {
         e.published = day;
+        e.published_month = month;
     }
     out.claim_event = claims
         .iter()
@@ -169,6 +177,7 @@ fn new_local(p: &Prepared, m: &MeetingMention, main: bool) -> LocalEvent {
         why: Vec::new(),
         published: None,
         lead_weekday: None,
+        published_month: None,
     }
 }
 

@@ -118,14 +118,23 @@ fn ascii_digit(c: char) -> char {
     }
 }
 
-/// A date in a name: `2025-04-12`, `2025_04_12` or `20250412` between non-digits.
+/// A date in a name: `2025-04-12`, `2025_04_12` or `20250412` between non-digits, else a
+/// year and month (`2025-04`).
 fn in_name(name: &str) -> Option<PartialDate> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-_]?([01][0-9])[-_]?([0-3][0-9])(?:[^0-9]|$)")
             .expect("a valid pattern")
     });
-    let c = NAME.captures(name)?;
-    full(&c[1], &c[2], &c[3])
+    static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-_](0[1-9]|1[0-2])(?:[^0-9]|$)")
+            .expect("a valid pattern")
+    });
+    if let Some(c) = NAME.captures(name) {
+        return full(&c[1], &c[2], &c[3]);
+    }
+    // a year and month alone ("ly-2020-01-berlin"): the month the article appeared in
+    let c = MONTH.captures(name)?;
+    PartialDate::parse_iso(&format!("{}-{}", &c[1], &c[2])).filter(|d| d.month.is_some())
 }
 
 /// The date in the last component of a path.
@@ -181,6 +190,12 @@ mod tests {
         );
         assert_eq!(iso(in_name("report_20161201")), Some("2016-12-01".into()));
         assert_eq!(in_name("article-12345678901"), None);
+        // a year and month alone, not a number that merely starts like one
+        assert_eq!(
+            iso(in_name("kw-2021-04-kuwait-talks")),
+            Some("2021-04".into())
+        );
+        assert_eq!(in_name("item-2021-13-x"), None);
         assert_eq!(
             iso(file_name("a/2016-01-01/b-2017-02-03.txt")),
             Some("2017-02-03".into())

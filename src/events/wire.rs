@@ -61,6 +61,7 @@ mod tests {
             why: vec!["same sentence".into()],
             published: Some(jiff::civil::date(2023, 4, 26)),
             lead_weekday: Some(3),
+            published_month: None,
         };
         let text = serde_json::to_string(&e).expect("writes");
         assert!(text.contains(r#""published":"2023-04-26""#), "{text}");
