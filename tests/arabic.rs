@@ -28,6 +28,13 @@ const CASES: &[(&str, &[&str], &str, &str)] = &[
         "promise",
         "تعهد",
     ),
+    // أما ... فـ: the topic speaks, an apposition between it and the verb
+    (
+        "أما وزير الخارجية الأردني، رئيس وفد بلاده، فشدد في ردود على أسئلة الصحافيين على وجوب وقف القتال.",
+        &["JO"],
+        "demand",
+        "شدد",
+    ),
     // a movement speaks for no state
     (
         "ونفت حركة حماس أن تكون المحادثات قد أسفرت عن اتفاق.",

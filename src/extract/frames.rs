@@ -157,6 +157,11 @@ pub(super) fn speaker_of_verb(
         let end = z.tokens.end;
         return Some((z, How::After, end));
     }
+    // "أما الوزير، رئيس الوفد، فشدد": the topic after أما speaks
+    if let Some(z) = topic_first(p, rules, cue, seg.start) {
+        let end = cue.end;
+        return Some((z, How::Before, end));
+    }
     // "أصدرت الخارجية القطرية بيانا قالت فيه إن": the clause's subject issued it
     if back.is_some()
         && let Some(z) = speaker::first_zone(p, rules, seg.start..cue.start)
@@ -173,6 +178,20 @@ pub(super) fn speaker_of_verb(
         end -= 1;
     }
     speaker::zone_ending_at(p, rules, seg.start, end).map(|z| (z, How::Before, cue.end))
+}
+
+/// The speaker put first by a topic word (أما) when the cue carries the linking فـ.
+fn topic_first(p: &Prepared, rules: &LangRules, cue: &Range<usize>, floor: usize) -> Option<Zone> {
+    if !p.tokens[cue.start].key.starts_with('ف') {
+        return None;
+    }
+    let start = (floor..cue.start).find(|&k| {
+        rules
+            .topic_first
+            .longest_at(&p.tokens, k, Clitics::None)
+            .is_some()
+    })?;
+    speaker::zone_at(p, rules, start + 1, cue.start)
 }
 
 pub(super) fn source_speaker(

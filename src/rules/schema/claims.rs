@@ -329,6 +329,10 @@ pub struct SegmentFile {
     /// supported by Egypt").
     #[serde(default)]
     pub passive: Vec<Spanned<String>>,
+    /// Words that put a clause's topic first, its verb after a linking فـ ("أما الوزير
+    /// فأكد"): the topic is the speaker of that verb.
+    #[serde(default)]
+    pub topic_first: Vec<Spanned<String>>,
 }
 
 /// furniture.toml.
