@@ -428,6 +428,14 @@ const CASES: &[Case] = &[
         "assert",
         "turned down a plan",
     ),
+    // "US" written so is the United States
+    case(
+        "The talks ended without a date for the next round, US media reported.",
+        &["US"],
+        "state",
+        "assert",
+        "The talks ended",
+    ),
     // a contrast word between commas is an aside, not the start of a new clause
     case(
         "The Kuwaiti foreign ministry, however, said the talks had failed.",

@@ -178,6 +178,8 @@ pub struct LangRules {
     pub topic_first: Lexicon<()>,
     /// Whether the subject comes before the verb (English).
     pub subject_first: bool,
+    /// Words read as another (folded) word only when written exactly so ("US" → "usa").
+    pub cased: Vec<(String, String)>,
     /// Words joining two speakers ("and").
     pub conjunctions: Lexicon<()>,
     /// Furniture line starts (folded).
@@ -286,5 +288,9 @@ impl TextRules for LangRules {
 
     fn furniture_phrases(&self) -> &[String] {
         &self.furniture_phrases
+    }
+
+    fn cased(&self) -> &[(String, String)] {
+        &self.cased
     }
 }

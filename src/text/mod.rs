@@ -59,12 +59,25 @@ pub trait TextRules {
     fn furniture_lines(&self) -> &[String];
     /// Folded phrases that mark a short line as page furniture.
     fn furniture_phrases(&self) -> &[String];
+    /// Words read as another (folded) word only when written exactly so ("US" → "usa").
+    fn cased(&self) -> &[(String, String)] {
+        &[]
+    }
 }
 
 /// Tokenizes and segments `text` with a language's rules.
 pub fn prepare(text: &str, rules: &dyn TextRules) -> Prepared {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = token::tokenize(&chars);
+    let cased = rules.cased();
+    if !cased.is_empty() {
+        for t in tokens.iter_mut().filter(|t| t.is_word()) {
+            let written: String = chars[t.span.start..t.span.end].iter().collect();
+            if let Some((_, read)) = cased.iter().find(|(w, _)| *w == written) {
+                t.key = read.as_str().into();
+            }
+        }
+    }
     rules.head_index().mark(&mut tokens);
     let in_quote = segment::quote_mask(&tokens);
     let sentences = segment::sentences(&tokens, &in_quote, rules);

@@ -109,6 +109,11 @@ fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
     fill(&mut l.topic_first, &f.topic_first, "topic_first", false);
     fill(&mut l.conjunctions, &f.conjunctions, "conjunctions", false);
     l.subject_first = f.subject_first;
+    l.cased = f
+        .cased
+        .iter()
+        .map(|(written, read)| (written.clone(), crate::text::fold::key(read)))
+        .collect();
 }
 
 fn add_furniture(l: &mut LangRules, f: FurnitureFile, c: &mut Checker) {

@@ -284,6 +284,10 @@ pub struct SegmentFile {
     /// is read first, one after it only in inversion.
     #[serde(default)]
     pub subject_first: bool,
+    /// Words read as another word only when written exactly so: "US" (the United States, not
+    /// the pronoun "us") is read as "USA".
+    #[serde(default)]
+    pub cased: std::collections::BTreeMap<String, String>,
     /// Words that join two speakers into one ("and"), for languages that write them apart.
     #[serde(default)]
     pub conjunctions: Vec<Spanned<String>>,
