@@ -33,7 +33,8 @@ pub struct Features {
 /// Reads the features of a claim; `negations` are folded negation words.
 pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     let chars: Vec<char> = claim.content.text.chars().collect();
-    let tokens = tokenize(&chars);
+    let mut tokens = tokenize(&chars);
+    crate::text::read_cased(&chars, &mut tokens, &rules.cased);
     let about_meeting = (0..tokens.len()).any(|i| {
         rules.agenda.longest_at(&tokens, i, Clitics::Conj).is_some()
             || rules
@@ -48,7 +49,9 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     // Khalilzad's assertion that ...", "نفت ما روجته الجزائر من أن ..."
     let object = object_before_content(claim);
     if !object.is_empty() {
-        let (t, p) = named(&tokenize(&object), rules);
+        let mut object_tokens = tokenize(&object);
+        crate::text::read_cased(&object, &mut object_tokens, &rules.cased);
+        let (t, p) = named(&object_tokens, rules);
         targets.extend(t);
         people.extend(p);
     }

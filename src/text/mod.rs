@@ -65,19 +65,24 @@ pub trait TextRules {
     }
 }
 
+/// Gives the words written exactly as a `cased` entry ("US") the key it is read as ("usa").
+pub fn read_cased(chars: &[char], tokens: &mut [Token], cased: &[(String, String)]) {
+    if cased.is_empty() {
+        return;
+    }
+    for t in tokens.iter_mut().filter(|t| t.is_word()) {
+        let written: String = chars[t.span.start..t.span.end].iter().collect();
+        if let Some((_, read)) = cased.iter().find(|(w, _)| *w == written) {
+            t.key = read.as_str().into();
+        }
+    }
+}
+
 /// Tokenizes and segments `text` with a language's rules.
 pub fn prepare(text: &str, rules: &dyn TextRules) -> Prepared {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = token::tokenize(&chars);
-    let cased = rules.cased();
-    if !cased.is_empty() {
-        for t in tokens.iter_mut().filter(|t| t.is_word()) {
-            let written: String = chars[t.span.start..t.span.end].iter().collect();
-            if let Some((_, read)) = cased.iter().find(|(w, _)| *w == written) {
-                t.key = read.as_str().into();
-            }
-        }
-    }
+    read_cased(&chars, &mut tokens, rules.cased());
     rules.head_index().mark(&mut tokens);
     let in_quote = segment::quote_mask(&tokens);
     let sentences = segment::sentences(&tokens, &in_quote, rules);
