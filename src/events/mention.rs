@@ -294,7 +294,8 @@ fn attributes(
         .filter(|h| matches!(h.value, Atom::StateName(_)))
         .map(|h| (h.start, h.end()))
         .collect();
-    let mut cities: Vec<(usize, &crate::rules::PlaceInfo)> = Vec::new();
+    // the last city read, and the token after it
+    let mut city: Option<(usize, &crate::rules::PlaceInfo)> = None;
     for h in rules
         .places
         .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
@@ -311,36 +312,28 @@ fn attributes(
             let state = place.state.clone();
             // "في الناقورة بجنوب لبنان", "Naqoura in southern Lebanon": the region places the
             // city, and the city is the venue wherever the region is read
-            let id = match (place.kind, cities.last()) {
-                (Some(PlaceKind::Region), Some((end, city)))
-                    if h.start >= *end && h.start - end <= 1 && city.state == place.state =>
+            let id = match (place.kind, city) {
+                (Some(PlaceKind::Region), Some((end, c)))
+                    if h.start >= end && h.start - end <= 1 && c.state == place.state =>
                 {
-                    city.id.clone()
+                    c.id.clone()
                 }
                 _ => place.id.clone(),
             };
             out.push((h.start, Attr::Place(id, state, locative)));
             if place.kind == Some(PlaceKind::City) {
-                cities.push((h.end(), place));
+                city = Some((h.end(), place));
             }
         }
     }
-    let mut cue_ends: Vec<usize> = rules
-        .cues
-        .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
-        .iter()
-        .map(|h| h.end())
-        .collect();
-    cue_ends.extend(
-        rules
-            .statement_nouns
-            .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
-            .iter()
-            .map(|h| h.end()),
-    );
+    // where cues and nouns of speech end, read only for a sentence with a day and no month
+    let mut cue_ends: Option<Vec<usize>> = None;
     for (at, e) in date::read(p, rules, range.clone()) {
-        if statement_day(p, rules, &cue_ends, at, &e) {
-            continue;
+        if e.date.month.is_none() && e.relative.is_none() {
+            let ends = cue_ends.get_or_insert_with(|| speech_ends(p, rules, range.clone()));
+            if statement_day(p, rules, ends, at) {
+                continue;
+            }
         }
         out.push((at, Attr::Date(date::resolve(&e, published))));
     }
@@ -414,19 +407,25 @@ fn attributes(
 /// أذربيجان إلهام علييف الجمعة".
 const STATEMENT_DAY_REACH: usize = 6;
 
-/// Whether a day without a month dates the statement, not the meeting: it follows a cue within a
-/// few words and no meeting word stands between ("said on Thursday the talks were useful";
-/// "said the talks would open on Thursday" dates the talks).
-fn statement_day(
-    p: &Prepared,
-    rules: &LangRules,
-    cue_ends: &[usize],
-    at: usize,
-    e: &date::DateExpr,
-) -> bool {
-    if e.date.month.is_some() || e.relative.is_some() {
-        return false;
-    }
+/// The tokens right after each cue and noun of speech of a range.
+fn speech_ends(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<usize> {
+    let mut ends: Vec<usize> = rules
+        .cues
+        .scan(&p.tokens, range.clone(), Clitics::ConjPrep)
+        .iter()
+        .map(|h| h.end())
+        .collect();
+    let nouns = rules
+        .statement_nouns
+        .scan(&p.tokens, range, Clitics::ConjPrep);
+    ends.extend(nouns.iter().map(|h| h.end()));
+    ends
+}
+
+/// Whether a day without a month at `at` dates the statement, not the meeting: it follows a cue
+/// within a few words and no meeting word stands between ("said on Thursday the talks were
+/// useful"; "said the talks would open on Thursday" dates the talks).
+fn statement_day(p: &Prepared, rules: &LangRules, cue_ends: &[usize], at: usize) -> bool {
     cue_ends.iter().any(|&end| {
         end <= at
             && at - end <= STATEMENT_DAY_REACH

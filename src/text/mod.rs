@@ -71,8 +71,11 @@ pub fn read_cased(chars: &[char], tokens: &mut [Token], cased: &[(String, String
         return;
     }
     for t in tokens.iter_mut().filter(|t| t.is_word()) {
-        let written: String = chars[t.span.start..t.span.end].iter().collect();
-        if let Some((_, read)) = cased.iter().find(|(w, _)| *w == written) {
+        let written = &chars[t.span.start..t.span.end];
+        if let Some((_, read)) = cased
+            .iter()
+            .find(|(w, _)| w.chars().eq(written.iter().copied()))
+        {
             t.key = read.as_str().into();
         }
     }
