@@ -222,7 +222,7 @@ fn same_outcome(rule: &ConflictRule, x: &View, y: &View) -> Check {
             .find(|w| v.features.folded.contains(w.as_str()))
             .cloned()
     };
-    let Some(b) = (!rule.outcomes.is_empty()).then(|| find(y)).flatten() else {
+    let Some(b) = find(y) else {
         return Check::Unset;
     };
     match find(x) {

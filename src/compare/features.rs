@@ -32,9 +32,7 @@ pub struct Features {
 
 /// Reads the features of a claim; `negations` are folded negation words.
 pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
-    let chars: Vec<char> = claim.content.text.chars().collect();
-    let mut tokens = tokenize(&chars);
-    crate::text::read_cased(&chars, &mut tokens, &rules.cased);
+    let tokens = tokens_of(&claim.content.text, rules);
     let about_meeting = (0..tokens.len()).any(|i| {
         rules.agenda.longest_at(&tokens, i, Clitics::Conj).is_some()
             || rules
@@ -42,16 +40,13 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
                 .longest_at(&tokens, i, Clitics::ConjPrep)
                 .is_some()
     });
-    let whole: Vec<char> = claim.text.chars().collect();
-    let whole_tokens = tokenize(&whole);
+    let whole_tokens = tokens_of(&claim.text, rules);
     let (mut targets, mut people) = named(&tokens, rules);
     // the object of the cue before its content names whom it answers: "sought to minimise
     // Khalilzad's assertion that ...", "نفت ما روجته الجزائر من أن ..."
     let object = object_before_content(claim);
     if !object.is_empty() {
-        let mut object_tokens = tokenize(&object);
-        crate::text::read_cased(&object, &mut object_tokens, &rules.cased);
-        let (t, p) = named(&object_tokens, rules);
+        let (t, p) = named(&tokens_of(&object, rules), rules);
         targets.extend(t);
         people.extend(p);
     }
@@ -71,8 +66,16 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     }
 }
 
+/// A text's tokens, with the words the rules read only when written exactly so ("US").
+fn tokens_of(text: &str, rules: &LangRules) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = tokenize(&chars);
+    crate::text::read_cased(&chars, &mut tokens, &rules.cased);
+    tokens
+}
+
 /// The words between the cue (or a speaker after it) and the content, when the content follows.
-fn object_before_content(claim: &Claim) -> Vec<char> {
+fn object_before_content(claim: &Claim) -> String {
     let mut from = claim.cue.span.end;
     if let Some(sp) = claim
         .speaker
@@ -83,7 +86,7 @@ fn object_before_content(claim: &Claim) -> Vec<char> {
     }
     let to = claim.content.span.start;
     if to <= from || from < claim.span.start {
-        return Vec::new();
+        return String::new();
     }
     claim
         .text

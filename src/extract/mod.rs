@@ -151,11 +151,10 @@ fn cues_in<'r>(
         .into_iter()
         // "a proposal supported by Egypt": a participle with its agent states nothing
         .filter(|h| {
-            h.end() >= p.tokens.len()
-                || rules
-                    .passive
-                    .longest_at(&p.tokens, h.end(), Clitics::None)
-                    .is_none()
+            rules
+                .passive
+                .longest_at(&p.tokens, h.end(), Clitics::None)
+                .is_none()
         })
         .map(|h| (h.start..h.end(), &rules.cue_info[*h.value as usize]))
         .collect()

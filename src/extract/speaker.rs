@@ -333,9 +333,10 @@ fn describe(
     let mut head: Option<(SpeakerKind, String, bool, Option<String>)> = None;
     let mut media_after_anonymous = false;
     let mut movement = None;
-    for (i, (a, _)) in atoms.iter().enumerate() {
-        // no attachment word before this atom: "of" in "the office of the Jordanian king"
-        let adjacent = i > 0 && atoms[..=i].windows(2).all(|w| w[0].1.end == w[1].1.start);
+    // no attachment word so far: "of" in "the office of the Jordanian king" ends it
+    let mut adjacent = true;
+    for (i, (a, r)) in atoms.iter().enumerate() {
+        adjacent &= i == 0 || atoms[i - 1].1.end == r.start;
         match *a {
             // English "the Trump administration": the name says whose body speaks
             Atom::Person(k)

@@ -39,14 +39,8 @@ pub(super) fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) 
     }
     add_verbs(&mut l.agenda, &f.agenda, "agenda", c);
     add_verbs(&mut l.hosts, &f.hosts, "hosts", c);
-    for w in &f.comparison {
-        let w = c.form(w, "comparison");
-        l.comparison.insert(&w, ());
-    }
-    for w in &f.venue_in {
-        let w = c.form(w, "venue_in");
-        l.venue_in.insert(&w, ());
-    }
+    add_words(&mut l.comparison, &f.comparison, "comparison", c);
+    add_words(&mut l.venue_in, &f.venue_in, "venue_in", c);
 }
 
 /// Verbs listed in their past or present form (Arabic: the loader inflects them).
@@ -93,13 +87,20 @@ pub(super) fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
             l.relative_dates.insert(&w, rel);
         }
     }
-    for w in &f.parts {
-        let w = c.form(w, "parts");
-        l.date_parts.insert(&w, ());
-    }
-    for w in &f.statement_nouns {
-        let w = c.form(w, "statement noun");
-        l.statement_nouns.insert(&w, ());
+    add_words(&mut l.date_parts, &f.parts, "parts", c);
+    add_words(
+        &mut l.statement_nouns,
+        &f.statement_nouns,
+        "statement noun",
+        c,
+    );
+}
+
+/// Adds each word of a plain list, checked and taken as written.
+fn add_words(lx: &mut Lexicon<()>, words: &[Spanned<String>], scope: &str, c: &mut Checker) {
+    for w in words {
+        let w = c.form(w, scope);
+        lx.insert(&w, ());
     }
 }
 
