@@ -47,7 +47,8 @@ pub struct ConflictRule {
     pub negated: bool,
     /// Phrases (folded) one of which side b's claim must contain.
     pub b_phrases: Vec<String>,
-    /// Words (folded) of an outcome that side a must speak of when side b does.
+    /// Words (folded) of an outcome that side a must speak of when side b does (none unless the
+    /// rule sets `same_outcome`).
     pub outcomes: Vec<String>,
     /// Whether each side's content must name the other side's state.
     pub accuse_each_other: bool,
@@ -182,7 +183,8 @@ impl RuleSet {
                 });
             }
             let origin = format!("{}:{line}", src.shown);
-            self.conflicts.push(ConflictRule::new(r, origin));
+            self.conflicts
+                .push(ConflictRule::new(r, origin, &file.outcomes));
         }
         self.negations = file
             .negations
@@ -228,8 +230,9 @@ fn check_conflict(
 }
 
 impl ConflictRule {
-    /// The compiled form of a rule file's entry (its phrases folded), written at `origin`.
-    fn new(r: ConflictEntry, origin: String) -> ConflictRule {
+    /// The compiled form of a rule file's entry (its phrases folded), written at `origin`;
+    /// `outcomes` are the file's outcome words, which a `same_outcome` rule takes.
+    fn new(r: ConflictEntry, origin: String, outcomes: &[String]) -> ConflictRule {
         ConflictRule {
             id: r.id.into_inner(),
             kind: r.kind,
@@ -247,11 +250,11 @@ impl ConflictRule {
                 .iter()
                 .map(|x| crate::text::fold::key(x))
                 .collect(),
-            outcomes: r
-                .outcomes
-                .iter()
-                .map(|x| crate::text::fold::key(x))
-                .collect(),
+            outcomes: if r.same_outcome {
+                outcomes.iter().map(|x| crate::text::fold::key(x)).collect()
+            } else {
+                Vec::new()
+            },
             accuse_each_other: r.accuse_each_other,
             b_names_a: r.b_names_a,
             both_about: r.both_about,

@@ -53,10 +53,10 @@ pub struct ConflictEntry {
     /// Phrases one of which side b's claim must contain.
     #[serde(default)]
     pub b_phrases: Vec<String>,
-    /// Words of an outcome (an agreement, a deal): when side b's claim holds one, side a's
-    /// must hold one too, since denying an agreement answers only a claim of one.
+    /// Whether, when side b's claim speaks of an outcome (the file's `outcomes`: an agreement, a
+    /// deal), side a's must speak of one too: denying an agreement answers only a claim of one.
     #[serde(default)]
-    pub outcomes: Vec<String>,
+    pub same_outcome: bool,
     /// A topic both claims must carry (`blame`: each speaks of the other's fault).
     #[serde(default)]
     pub both_about: Option<String>,
@@ -84,6 +84,9 @@ pub struct ConflictsFile {
     /// Negation words.
     #[serde(default)]
     pub negations: Vec<String>,
+    /// Words of an outcome (an agreement, a deal), for `same_outcome` rules.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
 }
 
 /// Two lists of words that contradict each other when one sentence has one side and the other
