@@ -74,18 +74,18 @@ fn broken() -> (Rules, Vec<(&'static str, usize, &'static str)>) {
         "kind = \"denail\"",
     );
     want.push(("common/conflicts.toml", line, "unknown variant `denail`"));
-    let line = r.edit("en/states.toml", "party = \"DZ\"", "party = \"Dz\"");
+    let line = r.edit("common/states.toml", "party = \"DZ\"", "party = \"Dz\"");
     want.push((
-        "en/states.toml",
+        "common/states.toml",
         line,
         "party 'Dz' is not an ISO 3166-1 alpha-2 code",
     ));
     let line = r.edit(
-        "en/states.toml",
-        "names = [\"Bahrain\", \"Kingdom of Bahrain\"]",
-        "names = [\"Bahrain\", \"Kingdom of Bahrain\", \"Algeria\"]",
+        "common/states.toml",
+        "names.en = [\"Bahrain\", \"Kingdom of Bahrain\"]",
+        "names.en = [\"Bahrain\", \"Kingdom of Bahrain\", \"Algeria\"]",
     );
-    want.push(("en/states.toml", line, "duplicate entry 'Algeria'"));
+    want.push(("common/states.toml", line, "duplicate entry 'Algeria'"));
     let line = r.edit(
         "ar/cues.toml",
         "except = [\"أضافه\"]",
@@ -197,8 +197,8 @@ fn a_misspelt_format_status_or_place_kind_is_an_error_at_its_line() {
         "id = \"trilateal\"",
     );
     want.push(("ar/meetings.toml", line, "unknown variant `trilateal`"));
-    let line = r.edit("en/places.toml", "kind = \"base\"", "kind = \"bases\"");
-    want.push(("en/places.toml", line, "unknown variant `bases`"));
+    let line = r.edit("common/places.toml", "kind = \"base\"", "kind = \"bases\"");
+    want.push(("common/places.toml", line, "unknown variant `bases`"));
     let out = claimdiff()
         .args(["rules", "check"])
         .arg(r.dir.path())

@@ -81,12 +81,14 @@ fn a_broken_folder_reports_every_error_with_its_position() {
         "[[cue]]\nlemma = \"قال\"\nstance = \"shout\"\n",
     )
     .expect("write");
+    let registry = dir.path().join("common");
+    std::fs::create_dir_all(&registry).expect("mkdir");
     std::fs::write(
-        ar.join("states.toml"),
-        "[[state]]\nparty = \"tr\"\nname = \"Turkey\"\nnames = [\"تركيا\", \"تركيا\"]\n",
+        registry.join("states.toml"),
+        "[[state]]\nparty = \"tr\"\nname = \"Turkey\"\nnames.ar = [\"تركيا\", \"تركيا\"]\n",
     )
     .expect("write");
-    std::fs::write(ar.join("people.toml"), "[[person]\nname = 1\n").expect("write");
+    std::fs::write(registry.join("people.toml"), "[[person]\nname = 1\n").expect("write");
     let errors = RuleSet::from_dir(dir.path()).expect_err("broken rules are refused");
     let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     let has = |file: &str, line: usize, what: &str| {
@@ -135,5 +137,81 @@ fn month_abbreviations_are_read_off_the_month_names() {
         rules.lang("ar").month_abbreviations.is_empty(),
         "{:?}",
         rules.lang("ar").month_abbreviations
+    );
+}
+
+/// The registry files and the fields of an entry that hold its forms per language.
+const REGISTRY: &[(&str, &str, &[&str])] = &[
+    (
+        "states",
+        "state",
+        &["names", "seats", "adjectives", "forms"],
+    ),
+    ("people", "person", &["forms"]),
+    ("outlets", "outlet", &["forms"]),
+    ("places", "place", &["forms"]),
+    ("topics", "topic", &["stems", "phrases"]),
+];
+
+#[test]
+fn every_registry_entry_has_forms_in_every_language_or_says_why() {
+    for (file, table, fields) in REGISTRY {
+        let path = format!("rules/common/{file}.toml");
+        let text = std::fs::read_to_string(&path).expect("registry file");
+        let doc: toml::Table = text.parse().expect("registry parses");
+        let entries = doc[*table].as_array().expect("entries");
+        assert!(entries.len() > 10, "{path}");
+        for e in entries {
+            for lang in ["ar", "en"] {
+                let has = fields.iter().any(|f| {
+                    e.get(*f)
+                        .and_then(|m| m.get(lang))
+                        .and_then(|v| v.as_array())
+                        .is_some_and(|v| !v.is_empty())
+                });
+                let why = e
+                    .get("missing")
+                    .and_then(|m| m.get(lang))
+                    .and_then(|v| v.as_str())
+                    .is_some_and(|w| !w.trim().is_empty());
+                assert!(
+                    has != why,
+                    "{path}: {e:?} in {lang}: forms {has}, reason {why}"
+                );
+            }
+        }
+    }
+}
+
+/// The rule set of a folder holding one registry file.
+fn with_people(text: &str) -> Result<RuleSet, Vec<claimdiff::rules::RuleError>> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("common")).expect("mkdir");
+    std::fs::write(dir.path().join("common/people.toml"), text).expect("write");
+    RuleSet::from_dir(dir.path())
+}
+
+#[test]
+fn a_registry_entry_without_a_language_is_refused_unless_it_says_why() {
+    let entry =
+        "[[person]]\nname = \"Invented Name\"\nparty = \"JO\"\nforms.ar = [\"فلان الفلاني\"]\n";
+    let errors = with_people(entry).expect_err("no English form and no reason");
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("common/people.toml:2:") && t.contains("no form in 'en'")),
+        "{text:#?}"
+    );
+    let said = format!("{entry}missing.en = \"not reported in English\"\n");
+    let rules = with_people(&said).expect("a reason is enough");
+    let ar = rules.lang("ar");
+    assert!(ar.people.iter().any(|p| p.name == "Invented Name"));
+    let unknown = format!("{entry}forms.en = [\"Invented Name\"]\nforms.fr = [\"Nom Inventé\"]\n");
+    let errors = with_people(&unknown).expect_err("no French rules");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("unknown language 'fr'")),
+        "{errors:#?}"
     );
 }

@@ -1,6 +1,6 @@
 //! What the comparator sees in one statement: its words reduced to light stems (clitics and common
 //! suffixes stripped, so `وللارتفاع` and `الارتفاعات` meet `ارتفاع`), its numbers, the states it
-//! names (through the speaker lexicon of `rules/ar/states.toml`), and the overlap of two statements.
+//! names (through the speaker lexicon of `rules/common/states.toml`), and the overlap of two statements.
 
 use std::collections::BTreeSet;
 

@@ -17,19 +17,32 @@ pub const FILES: &[(&str, &str)] = &[
         "common/conflicts.toml",
         include_str!("../../rules/common/conflicts.toml"),
     ),
-    ("ar/cues.toml", include_str!("../../rules/ar/cues.toml")),
-    ("ar/states.toml", include_str!("../../rules/ar/states.toml")),
-    ("ar/people.toml", include_str!("../../rules/ar/people.toml")),
-    ("ar/heads.toml", include_str!("../../rules/ar/heads.toml")),
     (
-        "ar/outlets.toml",
-        include_str!("../../rules/ar/outlets.toml"),
+        "common/states.toml",
+        include_str!("../../rules/common/states.toml"),
     ),
+    (
+        "common/people.toml",
+        include_str!("../../rules/common/people.toml"),
+    ),
+    (
+        "common/outlets.toml",
+        include_str!("../../rules/common/outlets.toml"),
+    ),
+    (
+        "common/places.toml",
+        include_str!("../../rules/common/places.toml"),
+    ),
+    (
+        "common/topics.toml",
+        include_str!("../../rules/common/topics.toml"),
+    ),
+    ("ar/cues.toml", include_str!("../../rules/ar/cues.toml")),
+    ("ar/heads.toml", include_str!("../../rules/ar/heads.toml")),
     (
         "ar/markers.toml",
         include_str!("../../rules/ar/markers.toml"),
     ),
-    ("ar/topics.toml", include_str!("../../rules/ar/topics.toml")),
     (
         "ar/segment.toml",
         include_str!("../../rules/ar/segment.toml"),
@@ -42,22 +55,14 @@ pub const FILES: &[(&str, &str)] = &[
         "ar/meetings.toml",
         include_str!("../../rules/ar/meetings.toml"),
     ),
-    ("ar/places.toml", include_str!("../../rules/ar/places.toml")),
     ("ar/dates.toml", include_str!("../../rules/ar/dates.toml")),
     ("ar/pairs.toml", include_str!("../../rules/ar/pairs.toml")),
     ("en/cues.toml", include_str!("../../rules/en/cues.toml")),
-    ("en/states.toml", include_str!("../../rules/en/states.toml")),
-    ("en/people.toml", include_str!("../../rules/en/people.toml")),
     ("en/heads.toml", include_str!("../../rules/en/heads.toml")),
-    (
-        "en/outlets.toml",
-        include_str!("../../rules/en/outlets.toml"),
-    ),
     (
         "en/markers.toml",
         include_str!("../../rules/en/markers.toml"),
     ),
-    ("en/topics.toml", include_str!("../../rules/en/topics.toml")),
     (
         "en/segment.toml",
         include_str!("../../rules/en/segment.toml"),
@@ -70,7 +75,6 @@ pub const FILES: &[(&str, &str)] = &[
         "en/meetings.toml",
         include_str!("../../rules/en/meetings.toml"),
     ),
-    ("en/places.toml", include_str!("../../rules/en/places.toml")),
     ("en/dates.toml", include_str!("../../rules/en/dates.toml")),
     ("en/pairs.toml", include_str!("../../rules/en/pairs.toml")),
 ];

@@ -161,6 +161,9 @@ impl RuleSet {
         if errors.is_empty() {
             Ok(set)
         } else {
+            // every language compiles the shared registry: one error is reported once
+            let mut seen = std::collections::HashSet::new();
+            errors.retain(|e| seen.insert(e.to_string()));
             Err(errors)
         }
     }

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use crate::rules::load::{RuleError, Source};
+use crate::rules::load::{LANGUAGES, RuleError, Source};
+use crate::rules::schema::{ByLanguage, Missing};
 use crate::text::fold::{is_arabic_mark, key};
 
 /// Tracks written forms of one file to report duplicates and unclean entries.
@@ -62,6 +63,49 @@ impl<'a> Checker<'a> {
             ));
         }
         s.clone()
+    }
+
+    /// Checks a registry entry's forms by language (`at` is the entry's position): every key is a
+    /// language of the rule set, and language `code` has a form or a reason in `missing`, not both.
+    pub(super) fn languages(
+        &mut self,
+        code: &str,
+        at: usize,
+        lists: &[&ByLanguage],
+        missing: &Missing,
+    ) {
+        let keys = lists.iter().flat_map(|l| l.keys()).chain(missing.keys());
+        for k in keys {
+            if !LANGUAGES.contains(&k.as_str()) {
+                self.errors.push(self.src.error(
+                    at,
+                    format!(
+                        "unknown language '{k}': expected one of {}",
+                        LANGUAGES.join(", ")
+                    ),
+                ));
+            }
+        }
+        let has = lists
+            .iter()
+            .any(|l| l.get(code).is_some_and(|v| !v.is_empty()));
+        match (has, missing.get(code)) {
+            (false, None) => self.errors.push(self.src.error(
+                at,
+                format!("no form in '{code}': add its forms, or say why in missing.{code}"),
+            )),
+            (true, Some(why)) => self.errors.push(self.src.error(
+                why.span().start,
+                format!("missing.{code} is given but the entry has forms in '{code}'"),
+            )),
+            (false, Some(why)) if why.get_ref().trim().is_empty() => {
+                self.errors.push(self.src.error(
+                    why.span().start,
+                    "empty reason: say why the form is missing",
+                ))
+            }
+            _ => {}
+        }
     }
 
     pub(super) fn line(&self, at: usize) -> String {

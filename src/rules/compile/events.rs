@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::check::Checker;
 use crate::rules::lang::{LangRules, PlaceInfo, RelDate};
-use crate::rules::schema::{DatesFile, MeetingsFile, PlacesFile};
+use crate::rules::schema::{DatesFile, MeetingsFile, PlacesFile, in_language};
 use crate::text::fold::key;
 use crate::text::lexicon::Lexicon;
 use crate::text::morph;
@@ -143,7 +143,9 @@ fn abbreviations(months: &BTreeMap<String, Vec<Spanned<String>>>) -> Vec<String>
 }
 
 pub(super) fn add_places(l: &mut LangRules, f: PlacesFile, c: &mut Checker) {
+    let code = l.code.clone();
     for p in f.place {
+        c.languages(&code, p.id.span().start, &[&p.forms], &p.missing);
         let idx = l.place_info.len() as u32;
         let id = c.form(&p.id, "id");
         l.place_info.push(PlaceInfo {
@@ -152,7 +154,7 @@ pub(super) fn add_places(l: &mut LangRules, f: PlacesFile, c: &mut Checker) {
             state: p.state,
             kind: p.kind,
         });
-        for form in &p.forms {
+        for form in in_language(&p.forms, &code) {
             let w = c.form(form, "");
             l.places.insert(&w, idx);
         }

@@ -35,19 +35,19 @@ pub fn compile_lang(code: &str, files: &Files, errors: &mut Vec<RuleError>) -> L
     };
     file.add(&mut l, "cues.toml", speakers::add_cues);
     file.add(&mut l, "pairs.toml", add_pairs);
-    file.add(&mut l, "states.toml", speakers::add_states);
-    file.add(&mut l, "people.toml", speakers::add_people);
+    file.add(&mut l, "common/states.toml", speakers::add_states);
+    file.add(&mut l, "common/people.toml", speakers::add_people);
     file.add(&mut l, "heads.toml", speakers::add_heads);
-    file.add(&mut l, "outlets.toml", speakers::add_outlets);
+    file.add(&mut l, "common/outlets.toml", speakers::add_outlets);
     file.add(&mut l, "markers.toml", speakers::add_markers);
-    file.add(&mut l, "topics.toml", speakers::add_topics);
+    file.add(&mut l, "common/topics.toml", speakers::add_topics);
     file.add(&mut l, "segment.toml", add_segment);
     // furniture lines are matched as folded text: their marks are not checked
     file.arabic = false;
     file.add(&mut l, "furniture.toml", add_furniture);
     file.arabic = arabic;
     file.add(&mut l, "meetings.toml", events::add_meetings);
-    file.add(&mut l, "places.toml", events::add_places);
+    file.add(&mut l, "common/places.toml", events::add_places);
     file.add(&mut l, "dates.toml", events::add_dates);
     l
 }
@@ -60,7 +60,8 @@ struct File<'a, 'e> {
 }
 
 impl File<'_, '_> {
-    /// Parses the language's file `name`, when the rule set has it, and compiles it with `add`
+    /// Parses the language's file `name` (or the registry's `common/name`), when the rule set
+    /// has it, and compiles it with `add`
     /// (with the file's defaults when it does not parse, so that its errors are all reported).
     fn add<T: serde::de::DeserializeOwned + Default>(
         &mut self,
@@ -68,11 +69,12 @@ impl File<'_, '_> {
         name: &str,
         add: fn(&mut LangRules, T, &mut Checker),
     ) {
-        let Some(src) = self
-            .files
-            .get(format!("{}/{name}", l.code).as_str())
-            .copied()
-        else {
+        // a registry file (`common/people.toml`) is shared by every language
+        let path = match name.strip_prefix("common/") {
+            Some(_) => name.to_string(),
+            None => format!("{}/{name}", l.code),
+        };
+        let Some(src) = self.files.get(path.as_str()).copied() else {
             return;
         };
         let f: T = parse(Some(&src), self.errors);

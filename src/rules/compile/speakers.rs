@@ -8,7 +8,7 @@ use crate::rules::LocatedExample;
 use crate::rules::lang::{Atom, CueInfo, HeadInfo, LangRules, OutletInfo, PersonInfo, StateInfo};
 use crate::rules::schema::{
     ClaimExample, CueEntry, CuesFile, HeadsFile, MarkersFile, OutletsFile, PeopleFile, StatesFile,
-    TopicsFile,
+    TopicsFile, in_language,
 };
 use crate::text::fold::key;
 use crate::text::morph;
@@ -100,22 +100,25 @@ fn leave_out(forms: &mut Vec<(String, u32)>, except: &[Spanned<String>], c: &mut
 }
 
 pub(super) fn add_states(l: &mut LangRules, f: StatesFile, c: &mut Checker) {
+    let code = l.code.clone();
     for s in f.state {
+        let lists = [&s.names, &s.seats, &s.adjectives, &s.forms];
+        c.languages(&code, s.party.span().start, &lists, &s.missing);
         let party = c.party(&s.party);
         let idx = l.states.len() as u32;
         l.states.push(StateInfo {
             party,
             name: s.name,
         });
-        for n in &s.names {
+        for n in in_language(&s.names, &code) {
             let w = c.form(n, "");
             l.speakers.insert(&w, Atom::StateName(idx));
         }
-        for n in &s.seats {
+        for n in in_language(&s.seats, &code) {
             let w = c.form(n, "");
             l.speakers.insert(&w, Atom::Seat(idx));
         }
-        for a in &s.adjectives {
+        for a in in_language(&s.adjectives, &code) {
             let w = c.form(a, "");
             let forms = if c.arabic {
                 morph::adjective(&w)
@@ -126,7 +129,7 @@ pub(super) fn add_states(l: &mut LangRules, f: StatesFile, c: &mut Checker) {
                 l.speakers.insert(&form, Atom::Adjective(idx));
             }
         }
-        for a in &s.forms {
+        for a in in_language(&s.forms, &code) {
             let w = c.form(a, "");
             l.speakers.insert(&w, Atom::Adjective(idx));
         }
@@ -134,17 +137,19 @@ pub(super) fn add_states(l: &mut LangRules, f: StatesFile, c: &mut Checker) {
 }
 
 pub(super) fn add_people(l: &mut LangRules, f: PeopleFile, c: &mut Checker) {
+    let code = l.code.clone();
     for p in f.person {
+        c.languages(&code, p.name.span().start, &[&p.forms], &p.missing);
         let party = p.party.as_ref().map(|x| c.party(x));
         let idx = l.people.len() as u32;
         l.people.push(PersonInfo {
-            name: p.name,
+            name: p.name.get_ref().clone(),
             party,
             office: p.office,
             level: p.level,
             affiliation: p.affiliation,
         });
-        for form in &p.forms {
+        for form in in_language(&p.forms, &code) {
             let w = c.form(form, "");
             l.speakers.insert(&w, Atom::Person(idx));
         }
@@ -170,14 +175,16 @@ pub(super) fn add_heads(l: &mut LangRules, f: HeadsFile, c: &mut Checker) {
 }
 
 pub(super) fn add_outlets(l: &mut LangRules, f: OutletsFile, c: &mut Checker) {
+    let code = l.code.clone();
     for o in f.outlet {
+        c.languages(&code, o.name.span().start, &[&o.forms], &o.missing);
         let party = o.party.as_ref().map(|x| c.party(x));
         let idx = l.outlets.len() as u32;
         l.outlets.push(OutletInfo {
-            name: o.name,
+            name: o.name.get_ref().clone(),
             party,
         });
-        for form in &o.forms {
+        for form in in_language(&o.forms, &code) {
             let w = c.form(form, "");
             l.speakers.insert(&w, Atom::Outlet(idx));
         }
@@ -213,16 +220,23 @@ pub(super) fn add_markers(l: &mut LangRules, f: MarkersFile, c: &mut Checker) {
 }
 
 pub(super) fn add_topics(l: &mut LangRules, f: TopicsFile, c: &mut Checker) {
+    let code = l.code.clone();
     let mut stems: Vec<String> = Vec::new();
     for t in f.topic {
+        c.languages(
+            &code,
+            t.id.span().start,
+            &[&t.stems, &t.phrases],
+            &t.missing,
+        );
         let idx = l.topic_ids.len() as u32;
         l.topic_ids.push(c.form(&t.id, "id"));
-        for s in &t.stems {
+        for s in in_language(&t.stems, &code) {
             let s = c.form(s, "");
             stems.push(key(&s));
             l.topic_of_stem.push(idx);
         }
-        for p in &t.phrases {
+        for p in in_language(&t.phrases, &code) {
             let p = c.form(p, "");
             l.topic_phrases.insert(&p, idx);
         }

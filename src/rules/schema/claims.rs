@@ -1,5 +1,5 @@
-//! The serde shapes of the files a claim is read with: cues (with their examples), states,
-//! people, heads, outlets, stance markers, topics, clause segmentation and page furniture.
+//! The serde shapes of the language files a claim is read with: cues (with their examples),
+//! heads, stance markers, clause segmentation and page furniture.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -96,65 +96,6 @@ pub struct CuesFile {
     pub cue: Vec<CueEntry>,
 }
 
-/// One state of states.toml.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StateEntry {
-    /// ISO 3166-1 alpha-2 code.
-    pub party: Spanned<String>,
-    /// English name.
-    pub name: String,
-    /// The state's names.
-    #[serde(default)]
-    pub names: Vec<Spanned<String>>,
-    /// Capitals and seats of power.
-    #[serde(default)]
-    pub seats: Vec<Spanned<String>>,
-    /// Nationality adjectives (base forms).
-    #[serde(default)]
-    pub adjectives: Vec<Spanned<String>>,
-    /// Further adjective forms, as written.
-    #[serde(default)]
-    pub forms: Vec<Spanned<String>>,
-}
-
-/// states.toml.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatesFile {
-    /// The states.
-    #[serde(default)]
-    pub state: Vec<StateEntry>,
-}
-
-/// One person of people.toml.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PersonEntry {
-    /// Canonical name.
-    pub name: String,
-    /// The state the person speaks for.
-    pub party: Option<Spanned<String>>,
-    /// Office, free text.
-    #[serde(default)]
-    pub office: String,
-    /// Meeting level.
-    pub level: Option<String>,
-    /// The movement a person of no state speaks for (a head with `movement = true`).
-    pub affiliation: Option<String>,
-    /// Ways the name is written.
-    pub forms: Vec<Spanned<String>>,
-}
-
-/// people.toml.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PeopleFile {
-    /// The people.
-    #[serde(default)]
-    pub person: Vec<PersonEntry>,
-}
-
 /// One speaker head of heads.toml.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,27 +128,6 @@ pub struct HeadsFile {
     /// The heads.
     #[serde(default)]
     pub head: Vec<HeadEntry>,
-}
-
-/// One outlet of outlets.toml.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OutletEntry {
-    /// Canonical name.
-    pub name: String,
-    /// State, for state media and national papers.
-    pub party: Option<Spanned<String>>,
-    /// Forms as written.
-    pub forms: Vec<Spanned<String>>,
-}
-
-/// outlets.toml.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OutletsFile {
-    /// The outlets.
-    #[serde(default)]
-    pub outlet: Vec<OutletEntry>,
 }
 
 /// Where a marker must stand in the content.
@@ -251,29 +171,6 @@ pub struct MarkersFile {
     /// The markers.
     #[serde(default)]
     pub marker: Vec<MarkerEntry>,
-}
-
-/// One topic of topics.toml.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TopicEntry {
-    /// Concept id.
-    pub id: Spanned<String>,
-    /// Word stems (prefix match).
-    #[serde(default)]
-    pub stems: Vec<Spanned<String>>,
-    /// Phrases as written.
-    #[serde(default)]
-    pub phrases: Vec<Spanned<String>>,
-}
-
-/// topics.toml.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TopicsFile {
-    /// The topics.
-    #[serde(default)]
-    pub topic: Vec<TopicEntry>,
 }
 
 /// segment.toml.

@@ -103,32 +103,6 @@ pub enum PlaceKind {
     Country,
 }
 
-/// One place.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PlaceEntry {
-    /// Place id.
-    pub id: Spanned<String>,
-    /// English name.
-    pub name: String,
-    /// State it lies in.
-    pub state: Option<String>,
-    /// City, base, region or country.
-    #[serde(default)]
-    pub kind: Option<PlaceKind>,
-    /// Forms.
-    pub forms: Vec<Spanned<String>>,
-}
-
-/// places.toml.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PlacesFile {
-    /// The places.
-    #[serde(default)]
-    pub place: Vec<PlaceEntry>,
-}
-
 /// A relative date expression.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

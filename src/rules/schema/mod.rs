@@ -1,21 +1,25 @@
 //! The serde shapes of the rule files, one struct per file. Closed sets (stances, speaker kinds,
 //! conflict kinds, meeting formats and statuses, place kinds) are typed enums, so an unknown name is a load error with its position. The
-//! shapes are grouped by the stage that reads them: claims, events, comparison.
+//! shapes are grouped by the stage that reads them: claims, events, comparison; the entity
+//! registry of `rules/common/` has its own module.
 
 mod claims;
 mod compare;
 mod events;
+mod registry;
 
 pub use claims::{
     ClaimExample, CueEntry, CuesFile, Frame, FurnitureFile, HeadEntry, HeadsFile, MarkerEntry,
-    MarkerPlace, MarkersFile, OutletEntry, OutletsFile, PeopleFile, PersonEntry, Requirement,
-    SegmentFile, StateEntry, StatesFile, TopicEntry, TopicsFile,
+    MarkerPlace, MarkersFile, Requirement, SegmentFile,
 };
 pub use compare::{
     ConflictEntry, ConflictExample, ConflictsFile, OppositionEntry, PairExample, PairThresholds,
     PairsFile,
 };
 pub use events::{
-    DatesFile, MeetingEntry, MeetingStatus, MeetingsFile, PlaceEntry, PlaceKind, PlacesFile,
-    RelativeEntry, TaggedForms,
+    DatesFile, MeetingEntry, MeetingStatus, MeetingsFile, PlaceKind, RelativeEntry, TaggedForms,
+};
+pub use registry::{
+    ByLanguage, Missing, OutletEntry, OutletsFile, PeopleFile, PersonEntry, PlaceEntry, PlacesFile,
+    StateEntry, StatesFile, TopicEntry, TopicsFile, in_language,
 };
