@@ -371,3 +371,30 @@ fn a_sentence_opening_with_ala_anna_goes_on_with_the_statement_before_it() {
     let r = analyze("وصل الوفدان إلى القاعة صباحا. على أن التفاوض بين الجانبين سيتم عبر وسيط.");
     assert!(r.claims.is_empty(), "{:#?}", r.claims);
 }
+
+#[test]
+fn two_nationality_adjectives_side_by_side_speak_jointly() {
+    let r = analyze("وقالت مصادر كويتية بريطانية إن المحادثات ستستأنف الأسبوع المقبل.");
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    let mut parties = r.claims[0].speaker.parties.clone();
+    parties.sort();
+    assert_eq!(parties, ["GB", "KW"], "{}", r.claims[0].why);
+    assert!(r.claims[0].content.text.starts_with("المحادثات"));
+}
+
+#[test]
+fn a_name_after_an_office_and_its_state_is_the_office_holder() {
+    let r = analyze("وقال رئيس وزراء العراق محمد شياع السوداني إن الحكومة لن تتراجع عن قرارها.");
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    let c = &r.claims[0];
+    assert_eq!(c.speaker.parties, ["IQ"]);
+    assert_eq!(c.speaker.name, "Mohammed Shia al-Sudani", "{}", c.why);
+    assert!(c.content.text.starts_with("الحكومة"), "{}", c.content.text);
+    // a definite head takes no state after it: the minister asks Addis Ababa
+    let r = analyze("وطالبت الوزيرة أديس أبابا بالعودة إلى طاولة التفاوض.");
+    assert!(
+        r.claims.iter().all(|c| c.speaker.parties.is_empty()),
+        "{:#?}",
+        r.claims
+    );
+}

@@ -102,7 +102,8 @@ fn may_follow(prev: Class, next: Class, joined: bool, subject_first: bool) -> bo
     match (prev, next) {
         (Head, _) => !joined || next != Adjective,
         (Outlet, Adjective | Person) => true,
-        (Adjective, Adjective) => joined,
+        // "مصادر سعودية أميركية": two nationalities side by side speak jointly
+        (Adjective, Adjective) => true,
         (Adjective, Person) => true,
         (Adjective, Head) => joined,
         (Person | State, Person | State) => joined,
@@ -209,7 +210,9 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
             // minister asking Addis Ababa, not Ethiopia's minister ("وزير خارجية مصر" is)
             cands.retain(|&(a, _, joined)| joined || class(a) != Class::State);
         }
-        let Some((atom, len, _)) = pick(&cands, prev, and, rules.subject_first) else {
+        let Some((atom, len, _)) = pick(&cands, prev, and, rules.subject_first)
+            .or_else(|| titled_name(&cands, &atoms, rules))
+        else {
             break;
         };
         and = false;
@@ -223,6 +226,28 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
     let last = atoms.last()?.1.end;
     let last = closed.filter(|&c| c == last + 1).unwrap_or(last);
     Some(describe(p, rules, &atoms, i..last))
+}
+
+/// A person's name right after an office and its state ("رئيس وزراء العراق محمد ..."): the
+/// holder of that office, in a language that puts the head first.
+fn titled_name(
+    cands: &[(Atom, usize, bool)],
+    atoms: &[(Atom, Range<usize>)],
+    rules: &LangRules,
+) -> Option<(Atom, usize, bool)> {
+    let n = atoms.len();
+    let titled = !rules.subject_first
+        && n >= 2
+        && class(atoms[n - 1].0) == Class::State
+        && class(atoms[n - 2].0) == Class::Head
+        && atoms[n - 2].1.end == atoms[n - 1].1.start;
+    if !titled {
+        return None;
+    }
+    cands
+        .iter()
+        .copied()
+        .find(|&(a, _, _)| class(a) == Class::Person)
 }
 
 /// Whether a quotation mark at `i` opens an outlet's name.
