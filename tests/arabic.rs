@@ -398,3 +398,16 @@ fn a_name_after_an_office_and_its_state_is_the_office_holder() {
         r.claims
     );
 }
+
+#[test]
+fn another_speakers_act_inside_the_content_does_not_set_the_stance() {
+    let r = analyze(
+        "وقالت وزارة الخارجية القطرية إن الجولة انتهت دون نتيجة، إذ رفضت إيران مقترحاً تقدمت به الدوحة.",
+    );
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    let c = &r.claims[0];
+    assert_eq!(c.speaker.parties, ["QA"]);
+    assert_eq!(c.stance.name(), "assert", "{}", c.why);
+    assert!(c.content.text.contains("رفضت إيران"), "{}", c.content.text);
+    assert!(c.why.contains("by Iran"), "{}", c.why);
+}

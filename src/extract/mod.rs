@@ -24,6 +24,7 @@ use crate::text::lexicon::Clitics;
 use crate::text::{Prepared, Sentence};
 use draft::{
     Draft, How, coordinated, finish, is_relay, merge_into_last, new_draft, opened, owns_position,
+    report_inside_last,
     push, resolve_anaphor,
 };
 use frames::{
@@ -253,11 +254,16 @@ fn segment_claims<'r>(
                         push(drafts, d, first_here);
                         continue;
                     }
-                    if quoted
-                        || zone.name == prev.speaker.name
-                        || owns_position(p, prev, info, cue.start)
-                    {
+                    if zone.name == prev.speaker.name {
                         merge_into_last(p, drafts, info, cue.start, seg.end);
+                        continue;
+                    }
+                    if quoted || owns_position(p, prev, info, cue.start) {
+                        if zone.identified() && info.frame == Frame::Verb {
+                            report_inside_last(drafts, info, &zone.name, seg.end);
+                        } else {
+                            merge_into_last(p, drafts, info, cue.start, seg.end);
+                        }
                         continue;
                     }
                 } else if quoted {
