@@ -644,3 +644,14 @@ fn a_description_refers_back_to_a_speaker_of_its_level() {
     let names: Vec<&str> = r.claims.iter().map(|c| c.speaker.name.as_str()).collect();
     assert_eq!(names, ["Vladimir Putin", "Sergey Lavrov", "Vladimir Putin"]);
 }
+
+#[test]
+fn the_same_officials_refer_back_to_the_whole_earlier_phrase() {
+    let r = analyze(
+        "Oman will host the next round, according to Kuwaiti and British officials. Should the militia withdraw, aid could resume within weeks, the same officials said.",
+    );
+    assert_eq!(r.claims.len(), 2, "{}", show(&r));
+    let mut parties = r.claims[1].speaker.parties.clone();
+    parties.sort();
+    assert_eq!(parties, ["GB", "KW"], "{}", r.claims[1].why);
+}

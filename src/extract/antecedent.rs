@@ -94,7 +94,8 @@ pub fn resolve<'a>(
             .filter(before)
             .chain(mentions.iter().filter(before))
             .filter(|m| ok(m) && !m.parties.is_empty())
-            .max_by_key(|m| m.tokens.start)
+            // the nearest ends last; of two ending there, the longer (a phrase, not its tail)
+            .max_by_key(|m| (m.tokens.end, std::cmp::Reverse(m.tokens.start)))
             .cloned()
     };
     let office = z

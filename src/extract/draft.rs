@@ -91,7 +91,12 @@ pub(super) fn merge_into_last(
 /// A cue with a speaker of its own inside what the claim before it reports ("said the talks
 /// failed, as Ethiopia rejected the proposal"): part of that content, and its stance is the
 /// other speaker's act, not the claim's.
-pub(super) fn report_inside_last(drafts: &mut [Draft], info: &CueInfo, other: &str, seg_end: usize) {
+pub(super) fn report_inside_last(
+    drafts: &mut [Draft],
+    info: &CueInfo,
+    other: &str,
+    seg_end: usize,
+) {
     if let Some(prev) = drafts.last_mut() {
         prev.content.end = prev.content.end.max(seg_end);
         prev.notes

@@ -24,8 +24,7 @@ use crate::text::lexicon::Clitics;
 use crate::text::{Prepared, Sentence};
 use draft::{
     Draft, How, coordinated, finish, is_relay, merge_into_last, new_draft, opened, owns_position,
-    report_inside_last,
-    push, resolve_anaphor,
+    push, report_inside_last, resolve_anaphor,
 };
 use frames::{
     attach_quote_before, content_follows, implicit_speaker, relay_speaker, requirement_met,
