@@ -411,3 +411,38 @@ fn another_speakers_act_inside_the_content_does_not_set_the_stance() {
     assert!(c.content.text.contains("رفضت إيران"), "{}", c.content.text);
     assert!(c.why.contains("by Iran"), "{}", c.why);
 }
+
+#[test]
+fn a_new_name_after_an_office_is_part_of_the_speaker_not_the_content() {
+    let r = analyze("وقال المحلل السياسي رامي خليل إن الجولة فشلت.");
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    assert_eq!(r.claims[0].speaker.text, "المحلل السياسي رامي خليل");
+    assert_eq!(r.claims[0].content.text, "الجولة فشلت");
+    // asides set off by commas may stand between the name and the content
+    let r = analyze(
+        "أفاد الإعلامي رامي خليل، الأحد، في منشور عبر منصة \"إكس\"، بأن الاجتماع الأول انتهى للتو.",
+    );
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    assert_eq!(r.claims[0].speaker.text, "الإعلامي رامي خليل");
+    assert!(
+        r.claims[0].content.text.starts_with("الاجتماع"),
+        "{}",
+        r.claims[0].content.text
+    );
+    // a named holder is no description of an earlier minister
+    let r =
+        analyze("قال وزير الخارجية الإيطالي إن الحوار ضروري. وأكد الوزير رامي خليل أن الجولة فشلت.");
+    assert_eq!(r.claims.len(), 2, "{:#?}", r.claims);
+    assert!(
+        r.claims[1].speaker.parties.is_empty(),
+        "{}",
+        r.claims[1].why
+    );
+}
+
+#[test]
+fn adjectives_after_a_head_are_no_name() {
+    let r = analyze("وقالت تقارير إخبارية متطابقة إن الحادث وقع صباحا.");
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    assert!(!r.claims[0].why.contains("held by"), "{}", r.claims[0].why);
+}

@@ -35,6 +35,108 @@ pub(super) fn named(
     earlier(p, rules, run, mentions)
 }
 
+/// The name of the office holder right after an office in a head-first language, up to the
+/// words that open the content ("قال المحلل السياسي رامي خليل إن", "أوضح رئيس الوفد، السفير
+/// رامي خليل، أن"): the speaker phrase takes it in, with the state of an office in apposition.
+/// Returns the phrase and where its content may start.
+pub(super) fn holder(p: &Prepared, rules: &LangRules, z: Zone, end: usize) -> (Zone, usize) {
+    let from = z.tokens.end;
+    if rules.subject_first || z.kind != SpeakerKind::Person || z.head.is_none() || z.named {
+        return (z, from);
+    }
+    let mut at = from;
+    let mut office: Option<Zone> = None;
+    if at + 1 < end && p.tokens[at].is_punct(",") {
+        // an office in apposition: "رئيس الوفد، السفير ..."
+        office = speaker::zone_at(p, rules, at + 1, end)
+            .filter(|o| o.kind == SpeakerKind::Person && o.head.is_some());
+        match &office {
+            Some(o) => at = o.tokens.end,
+            None => return (z, from),
+        }
+    }
+    let named_office = office.as_ref().is_some_and(|o| o.named);
+    let run = if named_office {
+        at..at
+    } else {
+        name_run(p, rules, at, end)
+    };
+    let first_ok = p
+        .tokens
+        .get(run.start)
+        .is_some_and(|t| !["ال", "لل"].iter().any(|a| t.key.starts_with(a)));
+    // "دراسة دولية حديثة", "تقارير إخبارية متطابقة": feminine adjectives after the first word
+    // describe the head; a name's later words do not end in ة
+    let adjective = |k: usize| k > run.start && p.slice(p.tokens[k].span).ends_with('ة');
+    let long_enough = run.len() >= 2
+        && first_ok
+        && !run
+            .clone()
+            .any(|k| meeting_word(p, rules, k) || adjective(k));
+    if !named_office && !long_enough {
+        return (z, from);
+    }
+    let Some(content) = opener_after(p, rules, run.end, end) else {
+        return (z, from);
+    };
+    let mut parties = z.parties.clone();
+    if let Some(o) = &office {
+        parties.extend(o.parties.iter().cloned());
+        parties.sort();
+        parties.dedup();
+    }
+    let name = p.slice(p.token_span(run.start.min(at), run.end.max(at)));
+    let taken = match &office {
+        Some(o) if z.parties.is_empty() && !o.parties.is_empty() => Zone {
+            tokens: z.tokens.start..run.end.max(o.tokens.end),
+            how: format!("{}; in apposition with {}", o.how, z.name),
+            ..o.clone()
+        },
+        _ => Zone {
+            tokens: z.tokens.start..run.end.max(at),
+            how: format!("{}; held by {name} (no lexicon entry)", z.how),
+            parties,
+            named: true,
+            // a new name is no description of an earlier speaker: "الوزير فلان" is not "the minister"
+            anaphoric: false,
+            ..z
+        },
+    };
+    (taken, content)
+}
+
+/// Whether token `k` is a meeting word ("عقب اللقاء"): no word of a name.
+fn meeting_word(p: &Prepared, rules: &LangRules, k: usize) -> bool {
+    rules
+        .meetings
+        .longest_at(&p.tokens, k, Clitics::ConjPrep)
+        .is_some()
+}
+
+/// Where the content opens after a speaker phrase ending at `at`: right after an opener (إن،
+/// أن، بأن) that follows it directly, or after asides set off by commas ("، الأحد، في منشور
+/// عبر منصة إكس، بأن"), each of a few words and none a cue.
+fn opener_after(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Option<usize> {
+    const ASIDE_WORDS: usize = 7;
+    let mut k = at;
+    let mut aside = None;
+    while k < end && k - at <= 3 * ASIDE_WORDS {
+        if let Some(h) = rules.openers.longest_at(&p.tokens, k, Clitics::Conj) {
+            return (aside.is_none() || p.tokens[k - 1].is_punct(",")).then_some(h.end());
+        }
+        let t = &p.tokens[k];
+        if t.is_punct(",") {
+            aside = Some(k);
+        } else if aside.is_none_or(|a| k - a > ASIDE_WORDS)
+            || rules.cues.longest_at(&p.tokens, k, Clitics::Conj).is_some()
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// "Name، office،": the office after a comma names the state of the name before it.
 fn apposition(p: &Prepared, rules: &LangRules, run: Range<usize>, end: usize) -> Option<Zone> {
     if run.end + 1 >= end || !p.tokens[run.end].is_punct(",") {

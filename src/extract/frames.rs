@@ -149,8 +149,9 @@ pub(super) fn speaker_of_verb(
     let back = resumptive(cue.end).or_else(|| resumptive(cue.end - 1));
     let at = back.unwrap_or(cue.end).max(cue.end);
     if let Some(z) = speaker::zone_at(p, rules, at, seg.end) {
+        let (z, from) = alias::holder(p, rules, z, seg.end);
         let z = speaker::add_alongside(p, rules, z, seg.end);
-        let end = z.tokens.end;
+        let end = from.max(z.tokens.end);
         return Some((z, How::After, end));
     }
     if let Some(z) = alias::named(p, rules, at, seg.end, mentions) {
