@@ -446,3 +446,13 @@ fn adjectives_after_a_head_are_no_name() {
     assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
     assert!(!r.claims[0].why.contains("held by"), "{}", r.claims[0].why);
 }
+
+#[test]
+fn a_source_from_a_state_body_speaks_for_its_state_and_its_addressee_is_no_content() {
+    let r =
+        analyze("وأبلغ مسؤولان من وزارة الدفاع التونسية وكالة رويترز بأن الوحدات انسحبت من الحدود.");
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    let c = &r.claims[0];
+    assert_eq!(c.speaker.parties, ["TN"], "{}", c.why);
+    assert_eq!(c.content.text, "الوحدات انسحبت من الحدود");
+}

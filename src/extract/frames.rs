@@ -152,7 +152,11 @@ pub(super) fn speaker_of_verb(
         let (z, from) = alias::holder(p, rules, z, seg.end);
         let z = speaker::add_alongside(p, rules, z, seg.end);
         let end = from.max(z.tokens.end);
-        return Some((z, How::After, end));
+        return Some((
+            z,
+            How::After,
+            addressee(p, rules, end, seg.end).unwrap_or(end),
+        ));
     }
     if let Some(z) = alias::named(p, rules, at, seg.end, mentions) {
         let end = z.tokens.end;
@@ -179,6 +183,16 @@ pub(super) fn speaker_of_verb(
         end -= 1;
     }
     speaker::zone_ending_at(p, rules, seg.start, end).map(|z| (z, How::Before, cue.end))
+}
+
+/// Where the content opens after the one a speaker told it to ("أبلغ مصدران وكالة رويترز
+/// بأن"): at the opener that follows an addressee's phrase.
+fn addressee(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Option<usize> {
+    let z = speaker::zone_at(p, rules, at, end)?;
+    rules
+        .openers
+        .longest_at(&p.tokens, z.tokens.end, Clitics::Conj)
+        .map(|_| z.tokens.end)
 }
 
 /// The speaker put first by a topic word (أما) when the cue carries the linking فـ.
