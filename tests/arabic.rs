@@ -456,3 +456,19 @@ fn a_source_from_a_state_body_speaks_for_its_state_and_its_addressee_is_no_conte
     assert_eq!(c.speaker.parties, ["TN"], "{}", c.why);
     assert_eq!(c.content.text, "الوحدات انسحبت من الحدود");
 }
+
+#[test]
+fn an_outlet_loyal_to_a_movement_speaks_for_the_movement() {
+    let r =
+        analyze("وذكرت قناة المسيرة اليمنية (الفضائية)، الموالية للحوثيين، أن الوفد غادر صنعاء.");
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    let c = &r.claims[0];
+    assert!(c.speaker.parties.is_empty(), "{}", c.why);
+    assert_eq!(
+        c.speaker.affiliation.as_deref(),
+        Some("Houthis"),
+        "{}",
+        c.why
+    );
+    assert_eq!(c.content.text, "الوفد غادر صنعاء");
+}

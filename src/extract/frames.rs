@@ -150,6 +150,7 @@ pub(super) fn speaker_of_verb(
     let at = back.unwrap_or(cue.end).max(cue.end);
     if let Some(z) = speaker::zone_at(p, rules, at, seg.end) {
         let (z, from) = alias::holder(p, rules, z, seg.end);
+        let z = speaker::with_allegiance(p, rules, z, seg.end);
         let z = speaker::add_alongside(p, rules, z, seg.end);
         let end = from.max(z.tokens.end);
         return Some((

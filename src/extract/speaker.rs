@@ -344,6 +344,37 @@ fn continuation(
     None
 }
 
+/// The side a speaker phrase is loyal to, when one is named right after it (past an aside in
+/// brackets and a comma): "وكالة الأنباء اليمنية (سبأ)، الموالية للحوثيين" speaks for the
+/// Houthis, not for Yemen. The phrase takes in the words that name it.
+pub fn with_allegiance(p: &Prepared, rules: &LangRules, z: Zone, end: usize) -> Zone {
+    let mut k = z.tokens.end;
+    if p.tokens.get(k).is_some_and(|t| t.is_punct("("))
+        && let Some(close) = (k + 1..end.min(k + 8)).find(|&j| p.tokens[j].is_punct(")"))
+    {
+        k = close + 1;
+    }
+    if p.tokens.get(k).is_some_and(|t| t.is_punct(",")) {
+        k += 1;
+    }
+    let Some(word) = rules.allegiance.longest_at(&p.tokens, k, Clitics::Conj) else {
+        return z;
+    };
+    let Some(side) = zone_at(p, rules, word.end(), end) else {
+        return z;
+    };
+    if side.parties.is_empty() && side.affiliation.is_none() {
+        return z;
+    }
+    Zone {
+        tokens: z.tokens.start..side.tokens.end,
+        how: format!("{}; loyal to {}", z.how, side.name),
+        parties: side.parties,
+        affiliation: side.affiliation,
+        ..z
+    }
+}
+
 /// Articles an English attachment word may have before its noun ("an official in the ...").
 const ARTICLES: &[&str] = &["the", "a", "an"];
 

@@ -174,6 +174,8 @@ pub struct LangRules {
     pub continues: Lexicon<()>,
     /// Words after which a cue form is a passive participle ("supported by"); not indexed either.
     pub passive: Lexicon<()>,
+    /// Words after a speaker phrase that name whom it is loyal to (الموالية لـ); not indexed.
+    pub allegiance: Lexicon<()>,
     /// Words that put the speaker first, its verb after a linking فـ (أما); not indexed.
     pub topic_first: Lexicon<()>,
     /// Whether the subject comes before the verb (English).

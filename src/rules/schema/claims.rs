@@ -230,6 +230,10 @@ pub struct SegmentFile {
     /// supported by Egypt").
     #[serde(default)]
     pub passive: Vec<Spanned<String>>,
+    /// Words after a speaker phrase that say whom it is loyal to: the side that follows speaks
+    /// through it ("وكالة سبأ الموالية للحوثيين" speaks for the Houthis, not for Yemen).
+    #[serde(default)]
+    pub allegiance: Vec<Spanned<String>>,
     /// Words that put a clause's topic first, its verb after a linking فـ ("أما الوزير
     /// فأكد"): the topic is the speaker of that verb.
     #[serde(default)]
