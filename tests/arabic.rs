@@ -472,3 +472,10 @@ fn an_outlet_loyal_to_a_movement_speaks_for_the_movement() {
     );
     assert_eq!(c.content.text, "الوفد غادر صنعاء");
 }
+
+#[test]
+fn a_state_body_without_its_state_in_a_state_agency_report_is_that_states() {
+    let r = analyze("دمشق-سانا\n\nقالت وزارة الخارجية إن الاجتماع كان مثمرا.");
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    assert_eq!(r.claims[0].speaker.parties, ["SY"], "{}", r.claims[0].why);
+}

@@ -655,3 +655,23 @@ fn the_same_officials_refer_back_to_the_whole_earlier_phrase() {
     parties.sort();
     assert_eq!(parties, ["GB", "KW"], "{}", r.claims[1].why);
 }
+
+#[test]
+fn a_state_body_without_its_state_in_a_state_agency_report_is_that_states() {
+    let r = analyze(
+        "Talks end without a deal\n\nTehran, IRNA – The foreign ministry said the talks had been useful. The government's team will not attend another round, a spokesman said.",
+    );
+    assert!(!r.claims.is_empty(), "{}", show(&r));
+    for c in &r.claims {
+        assert_eq!(c.speaker.parties, ["IR"], "{}", c.why);
+    }
+    // an agency that speaks for no state gives none
+    let r = analyze(
+        "Talks end without a deal\n\nTehran (Reuters) - The foreign ministry said the talks had been useful.",
+    );
+    assert!(
+        r.claims.iter().all(|c| c.speaker.parties.is_empty()),
+        "{}",
+        show(&r)
+    );
+}

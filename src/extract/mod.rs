@@ -11,6 +11,7 @@ mod alias;
 pub mod antecedent;
 mod draft;
 mod frames;
+mod home;
 pub mod speaker;
 pub mod stance;
 pub mod subject;
@@ -71,6 +72,10 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
         if drafts.len() > before {
             last_claim_sentence = Some(si);
         }
+    }
+    let home = home::home_state(p, main);
+    for d in &mut drafts {
+        home::of_home(&mut d.speaker, home.as_ref());
     }
     let mut claims: Vec<Claim> = drafts.iter().filter_map(|d| finish(doc_id, p, d)).collect();
     unique_ids(&mut claims);
