@@ -675,3 +675,17 @@ fn a_state_body_without_its_state_in_a_state_agency_report_is_that_states() {
         show(&r)
     );
 }
+
+#[test]
+fn the_statement_speaks_for_the_body_that_issued_it() {
+    let r = analyze(
+        "In a statement released after the talks, the Kremlin thanked the Sultanate of Oman for its help. According to the statement, both sides agreed to meet again.",
+    );
+    let last = r.claims.last().expect("a claim");
+    assert!(
+        last.content.text.contains("agreed to meet again"),
+        "{}",
+        show(&r)
+    );
+    assert_eq!(last.speaker.parties, ["RU"], "{}", last.why);
+}

@@ -4,6 +4,8 @@
 //! narration: "Ethiopia's ambassador to the UAE met ... The ambassador said"), else, for a word
 //! that refers back by itself, the last speaker of its kind.
 
+use std::ops::Range;
+
 use super::speaker::{self, Zone};
 use crate::model::SpeakerKind;
 use crate::text::Prepared;
@@ -19,6 +21,15 @@ pub fn mentions<'r>(
     for s in &p.sentences {
         let rules = rules_of(s);
         let mut k = s.tokens.start;
+        // "In a statement released after the meeting, the White House said": a statement named
+        // at the sentence's start is its first mention's (mentions inside it count as first)
+        let opens = (s.tokens.start..(s.tokens.start + 3).min(s.tokens.end)).any(|k| {
+            rules
+                .statement_nouns
+                .longest_at(&p.tokens, k, Clitics::ConjPrep)
+                .is_some()
+        });
+        let mut first: Option<Range<usize>> = None;
         while k < s.tokens.end {
             let z = p.tokens[k]
                 .is_word()
@@ -35,12 +46,15 @@ pub fn mentions<'r>(
                     if (!z.parties.is_empty() || office) && !z.anaphoric {
                         let after =
                             z.tokens.end..(z.tokens.end + STATEMENT_REACH).min(s.tokens.end);
-                        let issues_statement = after.into_iter().any(|k| {
-                            rules
-                                .statement_nouns
-                                .longest_at(&p.tokens, k, Clitics::ConjPrep)
-                                .is_some()
-                        });
+                        let first = first.get_or_insert(z.tokens.clone());
+                        let opened = opens && z.tokens.end <= first.end;
+                        let issues_statement = opened
+                            || after.into_iter().any(|k| {
+                                rules
+                                    .statement_nouns
+                                    .longest_at(&p.tokens, k, Clitics::ConjPrep)
+                                    .is_some()
+                            });
                         out.push(Zone {
                             issues_statement,
                             ..z
@@ -98,12 +112,20 @@ pub fn resolve<'a>(
             .max_by_key(|m| (m.tokens.end, std::cmp::Reverse(m.tokens.start)))
             .cloned()
     };
-    let office = z
-        .head
-        .as_deref()
-        .and_then(|h| nearest(&|m| fits(&z, m) && same_office(m, h)));
-    let found = office
-        .map(|m| (m, "the same office"))
+    // "In a statement ..., the White House said ... According to the statement": the body
+    // that issued it, of whatever kind
+    let issuer = z
+        .statement
+        .then(|| nearest(&|m| m.issues_statement))
+        .flatten();
+    let office = || {
+        z.head
+            .as_deref()
+            .and_then(|h| nearest(&|m| fits(&z, m) && same_office(m, h)))
+    };
+    let found = issuer
+        .map(|m| (m, "the body that issued it"))
+        .or_else(|| office().map(|m| (m, "the same office")))
         .or_else(|| {
             // a word that refers back by itself takes the last speaker of its kind
             // (unless the narration has one of its kind issue a statement since: "The ministry issued a

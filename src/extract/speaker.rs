@@ -37,6 +37,9 @@ pub struct Zone {
     /// Whether the narration has it issue a statement right after ("The ministry issued a
     /// statement"): what a later "the statement" refers to.
     pub issues_statement: bool,
+    /// Whether the phrase names a statement ("the statement", البيان): it speaks for the body
+    /// that issued it.
+    pub statement: bool,
 }
 
 impl Zone {
@@ -447,6 +450,12 @@ fn describe(
         }
     }
     let text = p.slice(p.token_span(tokens.start, tokens.end));
+    let statement = tokens.clone().any(|k| {
+        rules
+            .statement_nouns
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .is_some()
+    });
     let (mut kind, head_name, anaphoric, mut level) =
         head.unwrap_or((SpeakerKind::Person, String::new(), false, None));
     let mut parties: Vec<String>;
@@ -522,6 +531,7 @@ fn describe(
         named: !persons.is_empty(),
         affiliation,
         issues_statement: false,
+        statement,
     }
 }
 
