@@ -689,3 +689,22 @@ fn the_statement_speaks_for_the_body_that_issued_it() {
     );
     assert_eq!(last.speaker.parties, ["RU"], "{}", last.why);
 }
+
+#[test]
+fn adverbs_of_several_words_may_stand_between_the_subject_and_its_cue() {
+    let r = analyze(
+        "Kuwait in turn welcomed the deal. Jordan for its part said the talks had stalled.",
+    );
+    let parties: Vec<&[String]> = r
+        .claims
+        .iter()
+        .map(|c| c.speaker.parties.as_slice())
+        .collect();
+    assert_eq!(
+        parties,
+        [["KW".to_string()], ["JO".to_string()]],
+        "{}",
+        show(&r)
+    );
+    assert_eq!(r.claims[0].stance.name(), "positive");
+}

@@ -70,15 +70,27 @@ pub fn speaker(
 /// Where the subject before a cue at `cue` ends: auxiliaries and adverbs between them are
 /// skipped ("has also said"), and so is one between commas ("The ministry, however, said").
 fn before_adverbs(p: &Prepared, rules: &LangRules, floor: usize, cue: usize) -> usize {
-    let aux = |k: usize| rules.aux.longest_at(&p.tokens, k, Clitics::None).is_some();
+    // where an auxiliary or adverb of one or more words ending at `end` starts ("in turn")
+    let aux = |end: usize| {
+        (1..=3.min(end - floor)).map(|n| end - n).find(|&k| {
+            rules
+                .aux
+                .longest_at(&p.tokens, k, Clitics::None)
+                .is_some_and(|h| h.end() == end)
+        })
+    };
     let mut end = cue;
-    while end > floor && aux(end - 1) {
-        end -= 1;
+    while end > floor
+        && let Some(k) = aux(end)
+    {
+        end = k;
     }
     if end > floor + 2 && p.tokens[end - 1].is_punct(",") {
         let mut k = end - 1;
-        while k > floor && aux(k - 1) {
-            k -= 1;
+        while k > floor
+            && let Some(j) = aux(k)
+        {
+            k = j;
         }
         if k < end - 1 && k > floor + 1 && p.tokens[k - 1].is_punct(",") {
             end = k - 1;
