@@ -708,3 +708,12 @@ fn adverbs_of_several_words_may_stand_between_the_subject_and_its_cue() {
     );
     assert_eq!(r.claims[0].stance.name(), "positive");
 }
+
+#[test]
+fn a_pronoun_finds_its_speaker_a_few_sentences_back() {
+    let r = analyze(
+        "The Kuwaiti minister addressed reporters after the talks. He had the pledge of the militia in mind. \"We will not attend another round\" until the prisoners are freed, he stressed.",
+    );
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].speaker.parties, ["KW"], "{}", r.claims[0].why);
+}

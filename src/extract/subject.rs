@@ -286,22 +286,31 @@ pub fn antecedent<'a>(
     last.find(fits).cloned()
 }
 
-/// The first speaker phrase of the sentence before `s` that a pronoun can stand for, when no
-/// earlier claim has one ("Çavuşoğlu met his counterpart in Ankara. \"...,\" he said.").
+/// How many sentences back a pronoun may find its speaker phrase when no claim has one.
+const PRONOUN_REACH: usize = 3;
+
+/// The first speaker phrase of the nearest sentence before `s` that has one a pronoun can stand
+/// for, a few sentences back at most, when no earlier claim has one ("Çavuşoğlu met his
+/// counterpart in Ankara. He had the pledge in mind. \"...,\" he said.").
 pub fn previous_subject(
     p: &Prepared,
     rules: &LangRules,
     s: &Sentence,
     pronoun: usize,
 ) -> Option<Zone> {
-    let prev = p
-        .sentences
+    p.sentences
         .iter()
         .rev()
-        .find(|x| x.tokens.end <= s.tokens.start)?;
-    let mut k = prev.tokens.start;
-    while k < prev.tokens.end {
-        match speaker::zone_at(p, rules, k, prev.tokens.end) {
+        .filter(|x| x.tokens.end <= s.tokens.start)
+        .take(PRONOUN_REACH)
+        .find_map(|prev| first_fitting(p, rules, prev, pronoun))
+}
+
+/// The first speaker phrase of sentence `s` that the pronoun at `pronoun` can stand for.
+fn first_fitting(p: &Prepared, rules: &LangRules, s: &Sentence, pronoun: usize) -> Option<Zone> {
+    let mut k = s.tokens.start;
+    while k < s.tokens.end {
+        match speaker::zone_at(p, rules, k, s.tokens.end) {
             Some(z) => {
                 if antecedent(p, pronoun, std::iter::once(&z)).is_some() {
                     return Some(z);
