@@ -53,6 +53,12 @@ pub fn decide(
         {
             // "was not successful", "لم تكن مثمرة": a negated praise is a criticism
             stance = turned;
+        } else if negation.is_some() && stance == Stance::Positive && place == MarkerPlace::Anywhere
+        {
+            // praise further on under a negation is none: "ولا إلى أي نتيجة تسمح بالمضي خطوة
+            // إلى الأمام", "no result that would allow a step forward"
+            i = h.end();
+            continue;
         }
         if place == MarkerPlace::Negation {
             negation = Some((stance, words));
