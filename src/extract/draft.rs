@@ -276,8 +276,13 @@ pub(super) fn decide_stance(
         return found;
     }
     // the continuing statement's own words belong to it ("مضيفاً أن ... تعنتها"), not the cues
-    // that continue it: those set the stance only when its first part says nothing
-    let continuing = d.stances.iter().copied().find(|s| s.is_marked());
+    // that continue it: those set the stance only when its first part says nothing and they
+    // stand inside it, not after a comma as a statement of their own (", thanking Italy")
+    let continuing = d
+        .continued
+        .is_none()
+        .then(|| d.stances.iter().copied().find(|s| s.is_marked()))
+        .flatten();
     continuing.map_or((first, None), |s| (s, None))
 }
 
