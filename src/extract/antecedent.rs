@@ -113,9 +113,8 @@ pub fn resolve<'a>(
             .cloned()
     };
     // "In a statement ..., the White House said ... According to the statement": the body
-    // that issued it, of whatever kind
-    let issuer = z
-        .statement
+    // that issued it, of whatever kind (a statement that refers back: "في بيان مشترك" is new)
+    let issuer = (z.statement && z.anaphoric)
         .then(|| nearest(&|m| m.issues_statement))
         .flatten();
     let office = || {
