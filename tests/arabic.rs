@@ -479,3 +479,15 @@ fn a_state_body_without_its_state_in_a_state_agency_report_is_that_states() {
     assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
     assert_eq!(r.claims[0].speaker.parties, ["SY"], "{}", r.claims[0].why);
 }
+
+#[test]
+fn an_outlets_cited_sources_speak_through_it() {
+    let r = analyze(
+        "وبحسب صحيفة \"وول ستريت جورنال\"، التي استندت إلى مسؤولين كويتيين وبريطانيين، فإن الاتفاق وشيك.",
+    );
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    let mut parties = r.claims[0].speaker.parties.clone();
+    parties.sort();
+    assert_eq!(parties, ["GB", "KW"], "{}", r.claims[0].why);
+    assert_eq!(r.claims[0].content.text, "الاتفاق وشيك");
+}

@@ -717,3 +717,13 @@ fn a_pronoun_finds_its_speaker_a_few_sentences_back() {
     assert_eq!(r.claims.len(), 1, "{}", show(&r));
     assert_eq!(r.claims[0].speaker.parties, ["KW"], "{}", r.claims[0].why);
 }
+
+#[test]
+fn an_outlets_cited_sources_speak_through_it() {
+    let r = analyze(
+        "According to the Wall Street Journal, citing Kuwaiti officials, the deal is close.",
+    );
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].speaker.parties, ["KW"], "{}", r.claims[0].why);
+    assert_eq!(r.claims[0].content.text, "the deal is close");
+}

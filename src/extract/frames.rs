@@ -227,6 +227,7 @@ pub(super) fn source_speaker(
         at = h.end();
     }
     zone_after_cue(p, rules, at, end).map(|z| {
+        let z = speaker::with_allegiance(p, rules, z, end);
         let e = z.tokens.end;
         (z, How::Source, e)
     })

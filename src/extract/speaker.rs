@@ -347,9 +347,10 @@ fn continuation(
     None
 }
 
-/// The side a speaker phrase is loyal to, when one is named right after it (past an aside in
-/// brackets and a comma): "وكالة الأنباء اليمنية (سبأ)، الموالية للحوثيين" speaks for the
-/// Houthis, not for Yemen. The phrase takes in the words that name it.
+/// The side a speaker phrase is loyal to, or an outlet's cited sources, when named right after it
+/// (past an aside in brackets and a comma): "وكالة الأنباء اليمنية (سبأ)، الموالية للحوثيين"
+/// speaks for the Houthis, not for Yemen; "the Journal, citing Saudi officials" for Saudi
+/// Arabia. The phrase takes in the words that name it.
 pub fn with_allegiance(p: &Prepared, rules: &LangRules, z: Zone, end: usize) -> Zone {
     let mut k = z.tokens.end;
     if p.tokens.get(k).is_some_and(|t| t.is_punct("("))
@@ -360,7 +361,17 @@ pub fn with_allegiance(p: &Prepared, rules: &LangRules, z: Zone, end: usize) -> 
     if p.tokens.get(k).is_some_and(|t| t.is_punct(",")) {
         k += 1;
     }
-    let Some(word) = rules.allegiance.longest_at(&p.tokens, k, Clitics::Conj) else {
+    // an outlet's cited sources speak through it as a side it is loyal to does
+    let cites = || {
+        (z.kind == SpeakerKind::Media)
+            .then(|| rules.citing.longest_at(&p.tokens, k, Clitics::Conj))
+            .flatten()
+    };
+    let Some(word) = rules
+        .allegiance
+        .longest_at(&p.tokens, k, Clitics::Conj)
+        .or_else(cites)
+    else {
         return z;
     };
     let Some(side) = zone_at(p, rules, word.end(), end) else {
@@ -371,7 +382,7 @@ pub fn with_allegiance(p: &Prepared, rules: &LangRules, z: Zone, end: usize) -> 
     }
     Zone {
         tokens: z.tokens.start..side.tokens.end,
-        how: format!("{}; loyal to {}", z.how, side.name),
+        how: format!("{}; speaking for {}", z.how, side.name),
         parties: side.parties,
         affiliation: side.affiliation,
         ..z

@@ -176,6 +176,8 @@ pub struct LangRules {
     pub passive: Lexicon<()>,
     /// Words after a speaker phrase that name whom it is loyal to (الموالية لـ); not indexed.
     pub allegiance: Lexicon<()>,
+    /// Words after an outlet that name the sources it cites ("citing", مستندة إلى); not indexed.
+    pub citing: Lexicon<()>,
     /// Words that put the speaker first, its verb after a linking فـ (أما); not indexed.
     pub topic_first: Lexicon<()>,
     /// Whether the subject comes before the verb (English).

@@ -109,6 +109,7 @@ fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
     fill(&mut l.continues, &f.continues, "continues", false);
     fill(&mut l.passive, &f.passive, "passive", false);
     fill(&mut l.allegiance, &f.allegiance, "allegiance", false);
+    fill(&mut l.citing, &f.citing, "citing", false);
     fill(&mut l.topic_first, &f.topic_first, "topic_first", false);
     fill(&mut l.conjunctions, &f.conjunctions, "conjunctions", false);
     l.subject_first = f.subject_first;

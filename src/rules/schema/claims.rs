@@ -234,6 +234,10 @@ pub struct SegmentFile {
     /// through it ("وكالة سبأ الموالية للحوثيين" speaks for the Houthis, not for Yemen).
     #[serde(default)]
     pub allegiance: Vec<Spanned<String>>,
+    /// Words after an outlet that name the sources it cites: they speak through it ("The Wall
+    /// Street Journal, citing Saudi officials").
+    #[serde(default)]
+    pub citing: Vec<Spanned<String>>,
     /// Words that put a clause's topic first, its verb after a linking فـ ("أما الوزير
     /// فأكد"): the topic is the speaker of that verb.
     #[serde(default)]
