@@ -491,3 +491,17 @@ fn an_outlets_cited_sources_speak_through_it() {
     assert_eq!(parties, ["GB", "KW"], "{}", r.claims[0].why);
     assert_eq!(r.claims[0].content.text, "الاتفاق وشيك");
 }
+
+#[test]
+fn a_named_office_in_apposition_gives_the_speaker_its_state_across_a_date() {
+    let r = analyze(
+        "وأوضح رئيس الوفد، وزير الخارجية أيمن الصفدي، يوم الأحد أن الزيارة تهدف إلى تثبيت الهدنة.",
+    );
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    assert_eq!(r.claims[0].speaker.parties, ["JO"], "{}", r.claims[0].why);
+    assert!(
+        r.claims[0].content.text.starts_with("الزيارة"),
+        "{}",
+        r.claims[0].content.text
+    );
+}

@@ -120,21 +120,51 @@ fn opener_after(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Optio
     const ASIDE_WORDS: usize = 7;
     let mut k = at;
     let mut aside = None;
+    // whether the open aside holds only words of a date ("، يوم الإثنين أن" needs no comma)
+    let mut dated = true;
     while k < end && k - at <= 3 * ASIDE_WORDS {
         if let Some(h) = rules.openers.longest_at(&p.tokens, k, Clitics::Conj) {
-            return (aside.is_none() || p.tokens[k - 1].is_punct(",")).then_some(h.end());
+            let closed = aside.is_none() || p.tokens[k - 1].is_punct(",") || dated;
+            return closed.then_some(h.end());
         }
         let t = &p.tokens[k];
         if t.is_punct(",") {
             aside = Some(k);
-        } else if aside.is_none_or(|a| k - a > ASIDE_WORDS)
-            || rules.cues.longest_at(&p.tokens, k, Clitics::Conj).is_some()
-        {
-            return None;
+            dated = true;
+        } else if let Some(e) = date_words(p, rules, k) {
+            k = e;
+            continue;
+        } else {
+            dated = false;
+            let cue = rules.cues.longest_at(&p.tokens, k, Clitics::Conj).is_some();
+            if cue || aside.is_none_or(|a| k - a > ASIDE_WORDS) {
+                return None;
+            }
         }
         k += 1;
     }
     None
+}
+
+/// Where the words of a date starting at `k` end (a weekday, "اليوم", "يوم"), when some do.
+fn date_words(p: &Prepared, rules: &LangRules, k: usize) -> Option<usize> {
+    let end = |h: Option<usize>| h.filter(|&e| e > k);
+    end(rules
+        .weekdays
+        .longest_at(&p.tokens, k, Clitics::ConjPrep)
+        .map(|h| h.end()))
+    .or_else(|| {
+        end(rules
+            .relative_dates
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .map(|h| h.end()))
+    })
+    .or_else(|| {
+        end(rules
+            .date_parts
+            .longest_at(&p.tokens, k, Clitics::ConjPrep)
+            .map(|h| h.end()))
+    })
 }
 
 /// "Name، office،": the office after a comma names the state of the name before it.
