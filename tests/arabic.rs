@@ -505,3 +505,14 @@ fn a_named_office_in_apposition_gives_the_speaker_its_state_across_a_date() {
         r.claims[0].content.text
     );
 }
+
+#[test]
+fn a_cue_ending_in_a_colon_reports_the_quotation_on_the_next_line() {
+    let r = analyze(
+        "وفي المطار، قال الوزير الروسي للصحافيين:\n«كان الاجتماع مفيدا جدا»، غير أن الحوار لم ينطلق بعد.",
+    );
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+    let c = &r.claims[0];
+    assert!(c.content.text.contains("مفيدا جدا"), "{}", c.content.text);
+    assert_eq!(c.stance.name(), "positive", "{}", c.why);
+}

@@ -73,6 +73,7 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
             last_claim_sentence = Some(si);
         }
     }
+    after_colon(p, &mut drafts);
     let home = home::home_state(p, main);
     for d in &mut drafts {
         home::of_home(&mut d.speaker, home.as_ref());
@@ -114,6 +115,55 @@ fn continuation<'r>(
         .push("a sentence that goes on with the statement before it".into());
     drafts.push(d);
     true
+}
+
+/// A claim whose sentence ends in a colon right after its cue and speaker ("قال لافروف
+/// للصحافيين:") reports the sentence that follows, a quotation set on its own line, when that
+/// sentence makes no claim of its own.
+fn after_colon(p: &Prepared, drafts: &mut [Draft]) {
+    let cues: Vec<usize> = drafts.iter().map(|d| d.cue.start).collect();
+    for d in drafts.iter_mut() {
+        let Some(si) = p
+            .sentences
+            .iter()
+            .position(|s| s.tokens.contains(&d.cue.start))
+        else {
+            continue;
+        };
+        let end = p.sentences[si].tokens.end;
+        // the colon that ends the content, only marks after it in the sentence
+        let last_word = (d.content.start..end)
+            .rev()
+            .find(|&k| p.tokens[k].is_word())
+            .unwrap_or(d.content.start);
+        let colon = (last_word..end).find(|&k| p.tokens[k].is_punct(":"));
+        // what stands before the colon is no content: an addressee ("للصحافيين") at most
+        let short = (d.content.start..end)
+            .filter(|&k| p.tokens[k].is_word())
+            .count()
+            <= 2;
+        let (Some(colon), true) = (colon, short) else {
+            continue;
+        };
+        // the quotation goes on in the same sentence, or is the next one
+        let words = colon + 1..end;
+        let reported = if words.clone().any(|k| p.tokens[k].is_word()) {
+            Some(words)
+        } else {
+            p.sentences[si + 1..]
+                .iter()
+                .find(|s| !s.skip)
+                .map(|s| s.tokens.clone())
+        };
+        let Some(reported) = reported.filter(|r| !cues.iter().any(|c| r.contains(c))) else {
+            continue;
+        };
+        if reported.is_empty() {
+            continue;
+        }
+        d.content = reported;
+        d.notes.push("reports what follows the colon".into());
+    }
 }
 
 /// Claim ids name where a claim starts; two claims of one sentence can start at the same place
