@@ -103,7 +103,7 @@ fn before_adverbs(p: &Prepared, rules: &LangRules, floor: usize, cue: usize) -> 
 const NAME_WORDS: usize = 3;
 
 /// How many tokens an apposition or relative clause between commas may have.
-const APPOSITION_TOKENS: usize = 24;
+const APPOSITION_TOKENS: usize = 16;
 
 /// A speaker recognised by its shape, not by a lexicon entry, ending at `end`:
 /// - a title before a new name: "Foreign Ministry spokesperson Esmaeil Baqaei said";
