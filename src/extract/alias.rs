@@ -148,23 +148,21 @@ fn opener_after(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Optio
 
 /// Where the words of a date starting at `k` end (a weekday, "اليوم", "يوم"), when some do.
 fn date_words(p: &Prepared, rules: &LangRules, k: usize) -> Option<usize> {
-    let end = |h: Option<usize>| h.filter(|&e| e > k);
-    end(rules
-        .weekdays
-        .longest_at(&p.tokens, k, Clitics::ConjPrep)
-        .map(|h| h.end()))
-    .or_else(|| {
-        end(rules
+    let c = Clitics::ConjPrep;
+    let weekday = || rules.weekdays.longest_at(&p.tokens, k, c).map(|h| h.end());
+    let relative = || {
+        rules
             .relative_dates
-            .longest_at(&p.tokens, k, Clitics::ConjPrep)
-            .map(|h| h.end()))
-    })
-    .or_else(|| {
-        end(rules
+            .longest_at(&p.tokens, k, c)
+            .map(|h| h.end())
+    };
+    let part = || {
+        rules
             .date_parts
-            .longest_at(&p.tokens, k, Clitics::ConjPrep)
-            .map(|h| h.end()))
-    })
+            .longest_at(&p.tokens, k, c)
+            .map(|h| h.end())
+    };
+    weekday().or_else(relative).or_else(part)
 }
 
 /// "Name، office،": the office after a comma names the state of the name before it.
@@ -285,19 +283,8 @@ fn plain(p: &Prepared, rules: &LangRules, k: usize) -> bool {
             .longest_at(&p.tokens, k, Clitics::ConjPrep)
             .is_none()
         && rules
-            .weekdays
-            .longest_at(&p.tokens, k, Clitics::ConjPrep)
-            .is_none()
-        && rules
             .months
             .longest_at(&p.tokens, k, Clitics::ConjPrep)
             .is_none()
-        && rules
-            .relative_dates
-            .longest_at(&p.tokens, k, Clitics::ConjPrep)
-            .is_none()
-        && rules
-            .date_parts
-            .longest_at(&p.tokens, k, Clitics::ConjPrep)
-            .is_none()
+        && date_words(p, rules, k).is_none()
 }

@@ -114,7 +114,8 @@ pub fn resolve<'a>(
     };
     // "In a statement ..., the White House said ... According to the statement": the body
     // that issued it, of whatever kind (a statement that refers back: "في بيان مشترك" is new)
-    let issuer = (z.statement && z.anaphoric)
+    let issuer = z
+        .statement
         .then(|| nearest(&|m| m.issues_statement))
         .flatten();
     let office = || {

@@ -123,13 +123,14 @@ fn continuation<'r>(
 fn after_colon(p: &Prepared, drafts: &mut [Draft]) {
     let cues: Vec<usize> = drafts.iter().map(|d| d.cue.start).collect();
     for d in drafts.iter_mut() {
-        let Some(si) = p
-            .sentences
-            .iter()
-            .position(|s| s.tokens.contains(&d.cue.start))
-        else {
+        // sentences are in text order: the one holding the cue is found by bisection
+        let si = p.sentences.partition_point(|s| s.tokens.end <= d.cue.start);
+        if p.sentences
+            .get(si)
+            .is_none_or(|s| !s.tokens.contains(&d.cue.start))
+        {
             continue;
-        };
+        }
         let end = p.sentences[si].tokens.end;
         // the colon that ends the content, only marks after it in the sentence
         let last_word = (d.content.start..end)

@@ -37,8 +37,8 @@ pub struct Zone {
     /// Whether the narration has it issue a statement right after ("The ministry issued a
     /// statement"): what a later "the statement" refers to.
     pub issues_statement: bool,
-    /// Whether the phrase names a statement ("the statement", البيان): it speaks for the body
-    /// that issued it.
+    /// Whether the phrase is a statement that refers back ("the statement", البيان): it speaks
+    /// for the body that issued it.
     pub statement: bool,
 }
 
@@ -461,14 +461,17 @@ fn describe(
         }
     }
     let text = p.slice(p.token_span(tokens.start, tokens.end));
-    let statement = tokens.clone().any(|k| {
-        rules
-            .statement_nouns
-            .longest_at(&p.tokens, k, Clitics::ConjPrep)
-            .is_some()
-    });
     let (mut kind, head_name, anaphoric, mut level) =
         head.unwrap_or((SpeakerKind::Person, String::new(), false, None));
+    // only a statement that refers back is resolved to its issuer: the others need no lookup
+    let statement = anaphoric
+        && persons.is_empty()
+        && tokens.clone().any(|k| {
+            rules
+                .statement_nouns
+                .longest_at(&p.tokens, k, Clitics::ConjPrep)
+                .is_some()
+        });
     let mut parties: Vec<String>;
     let how;
     if !persons.is_empty() {
