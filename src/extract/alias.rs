@@ -41,7 +41,7 @@ pub(super) fn named(
 /// Returns the phrase and where its content may start.
 pub(super) fn holder(p: &Prepared, rules: &LangRules, z: Zone, end: usize) -> (Zone, usize) {
     let from = z.tokens.end;
-    if rules.subject_first || z.kind != SpeakerKind::Person || z.head.is_none() || z.named {
+    if rules.order.subject_first() || z.kind != SpeakerKind::Person || z.head.is_none() || z.named {
         return (z, from);
     }
     let mut at = from;
@@ -250,7 +250,7 @@ fn plain(p: &Prepared, rules: &LangRules, k: usize) -> bool {
     if t.kind != TokenKind::Word || t.key.chars().count() < 3 {
         return false;
     }
-    if rules.subject_first
+    if rules.order.subject_first()
         && !p
             .slice(t.span)
             .chars()

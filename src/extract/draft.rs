@@ -114,7 +114,7 @@ pub(super) fn coordinated(
     info: &CueInfo,
 ) -> bool {
     let t = &p.tokens[cue.start];
-    !rules.subject_first
+    !rules.order.subject_first()
         && !info.participle
         && info.frame == Frame::Verb
         && t.key.starts_with('و')
@@ -184,7 +184,7 @@ pub(super) fn new_draft<'r>(
     } else {
         cue.start
     };
-    let from = if rules.subject_first && info.frame == Frame::Verb {
+    let from = if rules.order.subject_first() && info.frame == Frame::Verb {
         subject::content_start(p, rules, from, end)
     } else {
         from
@@ -307,7 +307,7 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
     // English content may stand before its cue and speaker (`"...," said Lavrov`): the span
     // covers all three
     let mut end = content.end;
-    if rules.subject_first {
+    if rules.order.subject_first() {
         end = end.max(d.cue.end);
         if d.named_here {
             end = end.max(d.speaker.tokens.end);

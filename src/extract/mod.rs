@@ -20,17 +20,15 @@ use std::ops::Range;
 
 use crate::model::Claim;
 use crate::rules::schema::Frame;
-use crate::rules::{CueInfo, LangRules};
+use crate::rules::{CueInfo, LangRules, WordOrder};
 use crate::text::lexicon::Clitics;
 use crate::text::{Prepared, Sentence};
 use draft::{
     Draft, How, coordinated, finish, is_relay, merge_into_last, new_draft, opened, owns_position,
     push, report_inside_last, resolve_anaphor,
 };
-use frames::{
-    attach_quote_before, content_follows, implicit_speaker, relay_speaker, requirement_met,
-    source_speaker, speaker_of_verb, subject_speaker, trailing_attribution, trailing_comma,
-};
+use frames::trailing::{self, Trailing};
+use frames::{content_follows, implicit_speaker, requirement_met, verb};
 use speaker::Zone;
 
 /// Extracts every claim of a prepared document written in one language.
@@ -225,6 +223,7 @@ fn segment_claims<'r>(
     mentions: &[Zone],
 ) {
     let first_here = drafts.len();
+    let order = rules.order;
     // the verb a source phrase reads through ("بحسب ما أكده الوزير") is no cue of its own
     let mut consumed = 0;
     for (cue, info) in cues_in(p, rules, seg.clone()) {
@@ -232,66 +231,34 @@ fn segment_claims<'r>(
             continue;
         }
         let quoted = p.in_quote[cue.start];
-        let found = match info.frame {
-            Frame::Verb if rules.subject_first => {
-                subject_speaker(p, rules, &cue, seg.clone(), sentence, drafts, mentions)
-            }
-            Frame::Verb => speaker_of_verb(p, rules, &cue, seg.clone(), mentions),
-            Frame::Source => {
-                let found = source_speaker(p, rules, &cue, seg.end);
-                consumed = found.as_ref().map_or(0, |(z, _, _)| z.tokens.start);
-                found
-            }
-            Frame::Relay => relay_speaker(p, rules, &cue, seg.end, drafts),
-        };
+        let found = frames::speaker(
+            p,
+            rules,
+            order,
+            &cue,
+            info,
+            seg.clone(),
+            sentence,
+            drafts,
+            mentions,
+        );
+        if info.frame == Frame::Source {
+            consumed = found.as_ref().map_or(0, |(z, _, _)| z.tokens.start);
+        }
         if let Some(r) = info.requires
             && !requirement_met(r, p, rules, &cue, seg.clone(), found.as_ref())
         {
             continue;
         }
         let prev_here = drafts.len() > first_here;
-        if (!rules.subject_first || info.frame == Frame::Source)
-            && let Some(comma) = trailing_comma(p, rules, &cue, seg.clone(), info.frame)
-        {
-            // "ولن يعود إلى الحوار، كما أكد الوزير"; "...، بحسب ما أكده المصدر"; "...,
-            // according to the ministry": the attribution names who said the words before it
-            if prev_here {
-                merge_into_last(p, drafts, info, cue.start, seg.end);
-                continue;
-            }
-            let zone = match &found {
-                Some((z, how, _)) => Some((resolve_anaphor(z.clone(), drafts, mentions), *how)),
-                None if info.frame == Frame::Verb => {
-                    drafts.last().map(|d| (d.speaker.clone(), How::Antecedent))
-                }
-                None => None,
-            };
-            if let Some((zone, how)) = zone {
-                let mut d = new_draft(p, rules, cue, info, zone, how, seg.start, seg.end);
-                d.content = seg.start..comma;
-                d.start = seg.start;
-                push(drafts, d, first_here);
-                continue;
-            }
-        }
-        if rules.subject_first
-            && info.frame == Frame::Verb
-            && let Some((zone, how, from)) = &found
-            && let Some(comma) =
-                trailing_attribution(p, rules, zone.tokens.start, &cue, seg.clone())
-        {
-            // "X denied that ..., a spokesperson said in a statement": the attribution names who
-            // said the clause before it; a claim already made there ends at the comma
-            if prev_here {
-                let prev = drafts.last_mut().expect("a draft in this clause");
-                prev.content.end = prev.content.end.min(comma).max(prev.content.start);
-            } else {
-                let zone = resolve_anaphor(zone.clone(), drafts, mentions);
-                let mut d = new_draft(p, rules, cue, info, zone, *how, *from, seg.end);
-                d.content = seg.start..comma;
-                d.start = seg.start;
-                push(drafts, d, first_here);
-            }
+        let t = Trailing {
+            cue: &cue,
+            info,
+            seg: seg.clone(),
+            found: found.as_ref(),
+            first_here,
+        };
+        if trailing::read(p, rules, order, t, drafts, mentions) {
             continue;
         }
         let draft = match found {
@@ -335,8 +302,8 @@ fn segment_claims<'r>(
                     d.content = seg.start..cue.start;
                     d.start = seg.start;
                 }
-                if rules.subject_first && info.frame == Frame::Verb {
-                    attach_quote_before(p, &mut d, seg.clone());
+                if order == WordOrder::SubjectFirst && info.frame == Frame::Verb {
+                    verb::attach_quote_before(p, &mut d, seg.clone());
                 }
                 d
             }

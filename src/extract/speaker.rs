@@ -185,7 +185,7 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
         {
             // "spokesman for Jordan's foreign ministry": an attachment word lets a state follow
             // the head in English as "and" would
-            and |= rules.subject_first
+            and |= rules.order.subject_first()
                 && rules
                     .joiners
                     .longest_at(&p.tokens, j, Clitics::Conj)
@@ -205,7 +205,7 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
         }
         let mut cands = atoms_at(p, rules, j);
         // (an attachment word between them still lets it: "النظام في دمشق")
-        if !rules.subject_first
+        if !rules.order.subject_first()
             && atoms.last().is_some_and(|a| a.1.end == j)
             && definite_head(p, atoms.last())
         {
@@ -213,7 +213,7 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
             // minister asking Addis Ababa, not Ethiopia's minister ("وزير خارجية مصر" is)
             cands.retain(|&(a, _, joined)| joined || class(a) != Class::State);
         }
-        let Some((atom, len, _)) = pick(&cands, prev, and, rules.subject_first)
+        let Some((atom, len, _)) = pick(&cands, prev, and, rules.order.subject_first())
             .or_else(|| titled_name(&cands, &atoms, rules))
         else {
             break;
@@ -239,7 +239,7 @@ fn titled_name(
     rules: &LangRules,
 ) -> Option<(Atom, usize, bool)> {
     let n = atoms.len();
-    let titled = !rules.subject_first
+    let titled = !rules.order.subject_first()
         && n >= 2
         && class(atoms[n - 1].0) == Class::State
         && class(atoms[n - 2].0) == Class::Head
@@ -327,7 +327,10 @@ fn continuation(
     {
         // "an official in the Biden administration": English puts an article after the joiner
         let mut k = h.end();
-        while rules.subject_first && k + 1 < end && ARTICLES.contains(&p.tokens[k].key.as_str()) {
+        while rules.order.subject_first()
+            && k + 1 < end
+            && ARTICLES.contains(&p.tokens[k].key.as_str())
+        {
             k += 1;
         }
         let person_before_head = |k: usize| {
@@ -336,10 +339,10 @@ fn continuation(
                     .first()
                     .is_some_and(|&(_, len, _)| next_is(k + len, &|c| c == Class::Head))
         };
-        let adjective = rules.subject_first && next_is(k, &|c| c == Class::Adjective);
+        let adjective = rules.order.subject_first() && next_is(k, &|c| c == Class::Adjective);
         if next_is(k, &|c| matches!(c, Class::Head | Class::State))
             || adjective
-            || (rules.subject_first && person_before_head(k))
+            || (rules.order.subject_first() && person_before_head(k))
         {
             return Some(k);
         }
@@ -410,7 +413,7 @@ fn describe(
         match *a {
             // English "the Trump administration": the name says whose body speaks
             Atom::Person(k)
-                if rules.subject_first
+                if rules.order.subject_first()
                     && atoms
                         .get(i + 1)
                         .is_some_and(|(n, _)| matches!(n, Atom::Head(_))) =>
@@ -426,7 +429,9 @@ fn describe(
                 match &head {
                     None => head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone())),
                     // English puts the state first: "Turkey's defence ministry" is a ministry
-                    Some((SpeakerKind::State, n, ..)) if rules.subject_first && n.is_empty() => {
+                    Some((SpeakerKind::State, n, ..))
+                        if rules.order.subject_first() && n.is_empty() =>
+                    {
                         head = Some((h.kind, h.name.clone(), h.anaphoric, h.level.clone()))
                     }
                     Some((SpeakerKind::Anonymous, ..)) if h.kind == SpeakerKind::Media => {
@@ -435,7 +440,7 @@ fn describe(
                     // "an administration official": an English phrase ends with its head
                     // ("the office of the Jordanian king" is an office)
                     Some((SpeakerKind::Institution, ..))
-                        if rules.subject_first
+                        if rules.order.subject_first()
                             && adjacent
                             && matches!(h.kind, SpeakerKind::Person | SpeakerKind::Anonymous) =>
                     {

@@ -101,6 +101,24 @@ pub struct RelDate {
     pub years: i64,
 }
 
+/// Where a language puts the speaker of a verb of saying: before the verb ("Lavrov said") or
+/// after it ("قال لافروف"). Set by `subject_first` in segment.toml.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum WordOrder {
+    /// The verb comes first and its subject after it (Arabic).
+    #[default]
+    VerbFirst,
+    /// The subject comes before the verb, after it only in inversion (English).
+    SubjectFirst,
+}
+
+impl WordOrder {
+    /// Whether the subject comes first (and a noun phrase's modifiers before its head).
+    pub fn subject_first(self) -> bool {
+        self == WordOrder::SubjectFirst
+    }
+}
+
 /// One word of a speaker phrase, as the speaker lexicon knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Atom {
@@ -180,8 +198,8 @@ pub struct LangRules {
     pub citing: Lexicon<()>,
     /// Words that put the speaker first, its verb after a linking فـ (أما); not indexed.
     pub topic_first: Lexicon<()>,
-    /// Whether the subject comes before the verb (English).
-    pub subject_first: bool,
+    /// Where the speaker of a verb stands: before it (English) or after it.
+    pub order: WordOrder,
     /// Words read as another (folded) word only when written exactly so ("US" → "usa").
     pub cased: Vec<(String, String)>,
     /// Words joining two speakers ("and").

@@ -12,6 +12,7 @@ use std::path::Path;
 
 pub use lang::{
     Atom, CueInfo, HeadInfo, LangRules, OutletInfo, PersonInfo, PlaceInfo, RelDate, StateInfo,
+    WordOrder,
 };
 pub use load::RuleError;
 

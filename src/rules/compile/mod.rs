@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::lang::LangRules;
+use super::lang::{LangRules, WordOrder};
 use super::load::{RuleError, Source};
 use super::schema::{FurnitureFile, PairsFile, SegmentFile};
 use crate::text::fold::key;
@@ -112,7 +112,11 @@ fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
     fill(&mut l.citing, &f.citing, "citing", false);
     fill(&mut l.topic_first, &f.topic_first, "topic_first", false);
     fill(&mut l.conjunctions, &f.conjunctions, "conjunctions", false);
-    l.subject_first = f.subject_first;
+    l.order = if f.subject_first {
+        WordOrder::SubjectFirst
+    } else {
+        WordOrder::VerbFirst
+    };
     l.cased = f
         .cased
         .iter()

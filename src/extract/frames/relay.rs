@@ -1,0 +1,54 @@
+//! The relay frame: an outlet passing on someone's words (نقلت ... عن X قوله, "quoted X as
+//! saying"): X speaks, the outlet only relays.
+
+use std::ops::Range;
+
+use super::super::draft::{Draft, How};
+use super::super::speaker;
+use super::{Found, zone_after_cue};
+use crate::rules::{LangRules, WordOrder};
+use crate::text::Prepared;
+use crate::text::lexicon::Clitics;
+
+/// نقل (the outlet) عن X قوله: X speaks; عنه refers back to the last speaker; with no source
+/// named, the outlet speaks.
+pub(in super::super) fn speaker(
+    p: &Prepared,
+    rules: &LangRules,
+    order: WordOrder,
+    cue: &Range<usize>,
+    end: usize,
+    drafts: &[Draft],
+) -> Option<Found> {
+    let outlet = zone_after_cue(p, rules, order, cue.end, end);
+    let after = outlet.as_ref().map_or(cue.end, |z| z.tokens.end);
+    // a few words may describe the outlet before عن ("وسائل إعلام سورية رسمية عن")
+    let at = (after..end.min(after + 4))
+        .find(|&k| {
+            p.tokens[k].key == "عن"
+                || rules
+                    .pronouns
+                    .longest_at(&p.tokens, k, Clitics::None)
+                    .is_some()
+        })
+        .unwrap_or(after);
+    let tok = p.tokens.get(at)?;
+    if tok.key == "عن"
+        && let Some(z) = speaker::zone_at(p, rules, at + 1, end)
+    {
+        let e = z.tokens.end;
+        return Some((z, How::Relay, e));
+    }
+    if rules
+        .pronouns
+        .longest_at(&p.tokens, at, Clitics::None)
+        .is_some()
+        && let Some(prev) = drafts.last()
+    {
+        return Some((prev.speaker.clone(), How::Antecedent, at + 1));
+    }
+    outlet.map(|z| {
+        let e = z.tokens.end;
+        (z, How::After, e)
+    })
+}
