@@ -215,3 +215,32 @@ fn a_registry_entry_without_a_language_is_refused_unless_it_says_why() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn the_language_folder_decides_how_stems_are_inflected() {
+    // the same cue stem, with the built-in tables and with a folder whose morphology.toml
+    // conjugates past stems for the masculine singular only
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("ar")).expect("mkdir");
+    let base = std::fs::read_to_string("rules/ar/morphology.toml").expect("morphology");
+    let narrow = base.replace(
+        "past = [\"\", \"ت\", \"ا\", \"تا\", \"وا\", \"ن\", \"نا\"]",
+        "past = [\"\"]",
+    );
+    assert_ne!(narrow, base, "the past endings line is where the test expects it");
+    std::fs::write(
+        dir.path().join("ar/morphology.toml"),
+        format!("replace = true\n{narrow}"),
+    )
+    .expect("write");
+    let rules = RuleSet::from_dir(dir.path()).expect("rules load");
+    let doc = |text: &str| claimdiff::corpus::Input {
+        doc: Default::default(),
+        text: text.into(),
+    };
+    let feminine = "وأعلنت الحكومة العمانية أن الجولة انتهت.";
+    let masculine = "وأعلن الوزير العماني أن الجولة انتهت.";
+    assert_eq!(common::report(vec![doc(feminine)]).claims.len(), 1);
+    assert_eq!(common::report_with(vec![doc(feminine)], &rules).claims.len(), 0);
+    assert_eq!(common::report_with(vec![doc(masculine)], &rules).claims.len(), 1);
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::model::Claim;
 use crate::rules::{Atom, LangRules};
-use crate::text::lexicon::{Clitics, variants};
+use crate::text::lexicon::Clitics;
 use crate::text::token::{Token, TokenKind, tokenize};
 
 /// Features of one claim's content.
@@ -52,7 +52,7 @@ pub fn of(claim: &Claim, rules: &LangRules, negations: &[String]) -> Features {
     }
     Features {
         about_meeting,
-        figures: figures(&tokens),
+        figures: figures(&tokens, rules),
         words: words(&whole_tokens, rules),
         content_words: content_words(&tokens, rules),
         negated: negated_topics(&tokens, rules, negations),
@@ -158,7 +158,7 @@ fn venue(tokens: &[Token], h: &crate::text::lexicon::Hit<Atom>, rules: &LangRule
     attached || (h.start.saturating_sub(3)..h.start).any(after)
 }
 
-fn figures(tokens: &[Token]) -> Vec<(String, String)> {
+fn figures(tokens: &[Token], rules: &LangRules) -> Vec<(String, String)> {
     tokens
         .windows(2)
         .filter(|w| w[0].kind == TokenKind::Number && w[1].kind == TokenKind::Word)
@@ -167,7 +167,7 @@ fn figures(tokens: &[Token]) -> Vec<(String, String)> {
                 .parse::<u32>()
                 .is_ok_and(|n| !(1900..=2100).contains(&n))
         })
-        .map(|w| (w[0].key.to_string(), stem(&w[1].key)))
+        .map(|w| (w[0].key.to_string(), rules.stemmer.stem(&w[1].key)))
         .collect()
 }
 
@@ -182,7 +182,7 @@ fn content_words(tokens: &[Token], rules: &LangRules) -> BTreeSet<String> {
                 .is_some()
                 || rules.agenda.longest_at(tokens, i, Clitics::Conj).is_some()
         })
-        .map(|i| stem(&tokens[i].key))
+        .map(|i| rules.stemmer.stem(&tokens[i].key))
         .collect();
     words(tokens, rules)
         .into_iter()
@@ -199,32 +199,6 @@ fn words(tokens: &[Token], rules: &LangRules) -> BTreeSet<String> {
                 .longest_at(tokens, i, Clitics::ConjPrep)
                 .is_none()
         })
-        .map(|i| stem(&tokens[i].key))
+        .map(|i| rules.stemmer.stem(&tokens[i].key))
         .collect()
-}
-
-/// A light stem: clitics, the article and common suffixes off (السوري، سوريين → سوري).
-pub fn stem(word: &str) -> String {
-    let (w, _) = *variants(word, Clitics::ConjPrep)
-        .last()
-        .unwrap_or(&(word, 0));
-    let w = w
-        .strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(w);
-    for suffix in ["يين", "ين", "ون", "ات", "يه", "ه", "ي", "ا"] {
-        if let Some(r) = w.strip_suffix(suffix).filter(|r| r.chars().count() >= 3) {
-            return r.to_string();
-        }
-    }
-    w.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn stems_fold_number_and_article() {
-        assert_eq!(super::stem("السوريين"), super::stem("سوري"));
-        assert_eq!(super::stem("والقوات"), "قوات");
-    }
 }

@@ -3,15 +3,13 @@
 //! names (through the speaker lexicon of `rules/common/states.toml`), and the overlap of two statements.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::rules::schema::PlaceKind;
 use crate::rules::{Atom, LangRules};
 use crate::text::lexicon::Clitics;
+use crate::text::stem::Stemmer;
 use crate::text::token::{Token, TokenKind, tokenize};
-
-/// Suffixes the light stemmer strips (one of them, longest first): pronouns, plural and dual
-/// endings, the folded ta marbuta and the nisba ي (`مصري` meets `مصر`).
-const SUFFIXES: &[&str] = &["هما", "هم", "ها", "ات", "ون", "ين", "ان", "ه", "ي"];
 
 /// One word of a statement.
 #[derive(Debug, Clone)]
@@ -73,8 +71,8 @@ pub struct Statement {
     pub numbers: BTreeSet<String>,
     /// The named entities: states (by name, seat or adjective), people, outlets and places.
     pub entities: Vec<Entity>,
-    /// Whether the words were stemmed as English (else as Arabic).
-    pub english: bool,
+    /// The stemmer its words were stemmed with (the language's; none without rules).
+    pub stemmer: Arc<Stemmer>,
 }
 
 impl Statement {
@@ -86,7 +84,7 @@ impl Statement {
             .filter(Token::is_word)
             .collect();
         let mut st = Statement {
-            english: lang.is_some_and(|l| l.code == "en"),
+            stemmer: lang.map(|l| l.stemmer.clone()).unwrap_or_default(),
             ..Statement::default()
         };
         for t in &tokens {
@@ -99,7 +97,7 @@ impl Statement {
                     .collect();
                 st.numbers.insert(digits.trim_end_matches('.').to_string());
             }
-            let stem = stem_as(st.english, &t.key);
+            let stem = st.stemmer.stem(&t.key);
             let content = !is_stop(&stem) && t.key.chars().count() > 1;
             st.words.push(Word {
                 text,
@@ -115,11 +113,8 @@ impl Statement {
     }
 
     fn find_entities(&mut self, tokens: &[Token], chars: &[char], lang: &LangRules) {
-        let clitics = if self.english {
-            Clitics::None
-        } else {
-            Clitics::ConjPrep
-        };
+        // clitics are Arabic letters: an English word has none to strip
+        let clitics = Clitics::ConjPrep;
         let written = |start: usize, end: usize| -> String {
             chars[tokens[start].span.start..tokens[end - 1].span.end]
                 .iter()
@@ -200,8 +195,8 @@ impl Statement {
             .iter()
             .any(|o| o.kind == e.kind && o.id == e.id)
             || e.text.split_whitespace().any(|w| {
-                let s = stem_as(self.english, &crate::text::fold::key(w));
-                self.content().any(|v| same_word(&s, &v.stem))
+                let s = self.stemmer.stem(&crate::text::fold::key(w));
+                self.content().any(|v| self.stemmer.same_word(&s, &v.stem))
             })
     }
 
@@ -224,135 +219,6 @@ impl Statement {
     }
 }
 
-/// The light stem of a folded word: English ([`stem_en`]) or Arabic ([`stem`]).
-pub fn stem_as(english: bool, word: &str) -> String {
-    if english { stem_en(word) } else { stem(word) }
-}
-
-/// Strips one English inflection from a folded (lower-case) word, keeping at least three letters:
-/// a possessive `'s`, then `-ies` (to `-y`), `-ing`, `-ed`, `-es` after a sibilant, or a plural
-/// `-s` (`talks` meets `talk`, `denied` and `denies` meet `deny`, `rising` meets `rise`).
-pub fn stem_en(word: &str) -> String {
-    let w = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    let long = |r: &str| r.chars().count() >= 3;
-    if let Some(r) = w.strip_suffix("ies").filter(|r| long(r)) {
-        return format!("{r}y");
-    }
-    if let Some(r) = w.strip_suffix("ied").filter(|r| long(r)) {
-        return format!("{r}y");
-    }
-    for suffix in ["ing", "ed"] {
-        if let Some(r) = w.strip_suffix(suffix).filter(|r| long(r)) {
-            return undouble(r);
-        }
-    }
-    if let Some(r) = w.strip_suffix("es").filter(|r| {
-        long(r) && (r.ends_with('s') || r.ends_with('x') || r.ends_with("ch") || r.ends_with("sh"))
-    }) {
-        return r.to_string();
-    }
-    if let Some(r) = w
-        .strip_suffix('s')
-        .filter(|r| long(r) && !r.ends_with('s') && !r.ends_with('u') && !r.ends_with('i'))
-    {
-        return r
-            .strip_suffix('e')
-            .filter(|r| long(r))
-            .unwrap_or(r)
-            .to_string();
-    }
-    w.strip_suffix('e')
-        .filter(|r| long(r))
-        .unwrap_or(w)
-        .to_string()
-}
-
-/// A stem without a doubled final consonant (`stopp` of `stopped` to `stop`).
-fn undouble(r: &str) -> String {
-    let mut cs: Vec<char> = r.chars().collect();
-    let n = cs.len();
-    if n >= 4 && cs[n - 1] == cs[n - 2] && !matches!(cs[n - 1], 'l' | 's' | 'z' | 'e' | 'o') {
-        cs.pop();
-    }
-    let out: String = cs.into_iter().collect();
-    out.strip_suffix('e')
-        .filter(|r| r.chars().count() >= 3)
-        .map_or(out.clone(), str::to_string)
-}
-
-/// Strips one conjunction, one preposition or article, and one suffix from a folded word, keeping
-/// at least three letters. Both rule entries and text go through it, so they always meet.
-pub fn stem(word: &str) -> String {
-    let mut w = word;
-    if let Some(rest) = strip_prefix_min(w, &["و", "ف"], 3) {
-        w = rest;
-    }
-    if let Some(rest) = strip_prefix_min(w, &["بال", "كال", "وال", "فال", "لل", "ال"], 2)
-    {
-        w = rest;
-    } else if let Some(rest) = strip_prefix_min(w, &["ب", "ل", "ك"], 4) {
-        w = rest;
-    }
-    if let Some(rest) = SUFFIXES
-        .iter()
-        .find_map(|s| w.strip_suffix(s).filter(|r| r.chars().count() >= 3))
-    {
-        w = rest;
-    }
-    w.to_string()
-}
-
-fn strip_prefix_min<'a>(w: &'a str, prefixes: &[&str], min: usize) -> Option<&'a str> {
-    prefixes
-        .iter()
-        .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= min))
-}
-
-/// Whether two stems are the same word: equal, long and nearly equal (spelling variants and
-/// typos such as `صاورخية` / `صاروخية`), or of one root shape once long vowels and a verb prefix
-/// are dropped (`يعتذر` / `اعتذار`, `تتراجع` / `تراجع`).
-pub fn same_word(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    if la >= 4 && lb >= 4 && strsim::jaro_winkler(a, b) >= 0.9 {
-        return true;
-    }
-    if clitic_of(a, b) || clitic_of(b, a) {
-        return true;
-    }
-    let (ka, kb) = (skeleton(a), skeleton(b));
-    let long = |k: &str| k.chars().count() >= 3;
-    long(&ka) && long(&kb) && (ka == kb || unprefixed(&ka) == kb || unprefixed(&kb) == ka)
-}
-
-/// Whether `long` is `short` with a proclitic the stemmer could not tell from a root letter
-/// (`بتكوين` / `تكوين`).
-fn clitic_of(long: &str, short: &str) -> bool {
-    short.chars().count() >= 4
-        && long
-            .strip_suffix(short)
-            .is_some_and(|p| matches!(p, "ب" | "ل" | "ك" | "و" | "ف"))
-}
-
-/// The consonants of a stem: the long vowels ا و ي dropped.
-fn skeleton(stem: &str) -> String {
-    stem.chars()
-        .filter(|c| !matches!(c, 'ا' | 'و' | 'ي'))
-        .collect()
-}
-
-/// A skeleton without a leading verb or participle prefix (ت م ن).
-fn unprefixed(k: &str) -> &str {
-    k.strip_prefix(['ت', 'م', 'ن'])
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(k)
-}
-
 /// The share of each statement's content words that the other statement has: `(s1, s2)`.
 pub fn overlap(s1: &Statement, s2: &Statement) -> (f64, f64) {
     let share = |a: &Statement, b: &Statement| {
@@ -362,7 +228,7 @@ pub fn overlap(s1: &Statement, s2: &Statement) -> (f64, f64) {
         }
         let hit = words
             .iter()
-            .filter(|w| b.content().any(|v| same_word(&w.stem, &v.stem)))
+            .filter(|w| b.content().any(|v| a.stemmer.same_word(&w.stem, &v.stem)))
             .count();
         hit as f64 / words.len() as f64
     };
@@ -372,7 +238,7 @@ pub fn overlap(s1: &Statement, s2: &Statement) -> (f64, f64) {
 /// The content words of `a` that `b` lacks, as written.
 pub fn unmatched<'a>(a: &'a Statement, b: &Statement) -> Vec<&'a str> {
     a.content()
-        .filter(|w| !b.content().any(|v| same_word(&w.stem, &v.stem)))
+        .filter(|w| !b.content().any(|v| a.stemmer.same_word(&w.stem, &v.stem)))
         .map(|w| w.text.as_str())
         .collect()
 }
@@ -381,6 +247,16 @@ pub fn unmatched<'a>(a: &'a Statement, b: &Statement) -> Vec<&'a str> {
 mod tests {
     use super::*;
     use crate::text::fold::key;
+
+    fn stem(w: &str) -> String {
+        let rules = crate::rules::RuleSet::embedded().expect("built-in rules");
+        rules.lang("ar").stemmer.stem(w)
+    }
+
+    fn same_word(a: &str, b: &str) -> bool {
+        let rules = crate::rules::RuleSet::embedded().expect("built-in rules");
+        rules.lang("ar").stemmer.same_word(a, b)
+    }
 
     #[test]
     fn stems_meet_across_clitics_and_suffixes() {
@@ -395,8 +271,10 @@ mod tests {
     #[test]
     fn overlap_counts_content_words_only() {
         let stop = |s: &str| s == "في";
-        let a = Statement::new("ارتفاع الذهب في لندن", stop, None);
-        let b = Statement::new("الذهب يرتفع في باريس", stop, None);
+        let rules = crate::rules::RuleSet::embedded().expect("built-in rules");
+        let ar = Some(rules.lang("ar"));
+        let a = Statement::new("ارتفاع الذهب في لندن", stop, ar);
+        let b = Statement::new("الذهب يرتفع في باريس", stop, ar);
         let (o1, o2) = overlap(&a, &b);
         assert!(
             (o1 - 2.0 / 3.0).abs() < 1e-9 && (o2 - 2.0 / 3.0).abs() < 1e-9,

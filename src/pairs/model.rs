@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::features::{Statement, overlap, same_word};
+use super::features::{Statement, overlap};
 use super::{PairLabel, PairLang, PairVerdict, negation, numbers, opposition, parties};
 
 /// Where the model lives in a rules folder.
@@ -272,7 +272,11 @@ fn missing<'a>(a: &'a Statement, b: &Statement) -> Vec<&'a str> {
     let mut out: Vec<&str> = a
         .words
         .iter()
-        .filter(|w| !b.words.iter().any(|v| same_word(&w.stem, &v.stem)))
+        .filter(|w| {
+            !b.words
+                .iter()
+                .any(|v| a.stemmer.same_word(&w.stem, &v.stem))
+        })
         .map(|w| w.stem.as_str())
         .collect();
     out.sort_unstable();

@@ -5,11 +5,11 @@
 use std::collections::HashSet;
 
 use super::PairLabel;
-use super::features::stem_as;
 use super::model::PairModel;
 use crate::rules::schema::PairThresholds;
 use crate::rules::{LangRules, RuleSet};
 use crate::text::fold::key;
+use crate::text::stem::Stemmer;
 
 /// A word or phrase as a sequence of light stems.
 pub type Phrase = Vec<String>;
@@ -66,11 +66,11 @@ pub struct PairLang {
     pub examples: Vec<PairCase>,
 }
 
-/// A phrase as written, folded and stemmed word by word (as English or as Arabic).
-pub fn phrase(written: &str, english: bool) -> Phrase {
+/// A phrase as written, folded and stemmed word by word by its language's stemmer.
+pub fn phrase(written: &str, stemmer: &Stemmer) -> Phrase {
     key(written)
         .split_whitespace()
-        .map(|w| stem_as(english, w))
+        .map(|w| stemmer.stem(w))
         .collect()
 }
 
@@ -124,11 +124,11 @@ impl PairLang {
     /// Compiles the rules of language `code` of a rule set.
     pub fn from_ruleset(rules: &RuleSet, code: &str) -> PairLang {
         let lang = rules.lang(code).clone();
-        let english = code == "en";
+        let stemmer = lang.stemmer.clone();
         let (file, origins) = &lang.pairs;
         let list = |v: &[toml::Spanned<String>]| {
             v.iter()
-                .map(|w| phrase(w.get_ref(), english))
+                .map(|w| phrase(w.get_ref(), &stemmer))
                 .collect::<Vec<_>>()
         };
         let oppositions = file
@@ -156,7 +156,7 @@ impl PairLang {
             stopwords: file
                 .stopwords
                 .iter()
-                .flat_map(|w| phrase(w.get_ref(), english))
+                .flat_map(|w| phrase(w.get_ref(), &stemmer))
                 .collect(),
             oppositions,
             thresholds: file.thresholds,

@@ -250,6 +250,8 @@ pub struct LangRules {
     /// The sentence-pair comparator's file (compiled by `pairs::PairRules`), and where each of its
     /// examples is written (`rules/ar/pairs.toml:12`).
     pub pairs: (PairsFile, Vec<String>),
+    /// The light stemmer of morphology.toml (shared: comparison statements hold it).
+    pub stemmer: std::sync::Arc<crate::text::stem::Stemmer>,
 }
 
 impl LangRules {

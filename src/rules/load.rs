@@ -57,6 +57,10 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("ar/dates.toml", include_str!("../../rules/ar/dates.toml")),
     ("ar/pairs.toml", include_str!("../../rules/ar/pairs.toml")),
+    (
+        "ar/morphology.toml",
+        include_str!("../../rules/ar/morphology.toml"),
+    ),
     ("en/cues.toml", include_str!("../../rules/en/cues.toml")),
     ("en/heads.toml", include_str!("../../rules/en/heads.toml")),
     (
@@ -77,6 +81,10 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("en/dates.toml", include_str!("../../rules/en/dates.toml")),
     ("en/pairs.toml", include_str!("../../rules/en/pairs.toml")),
+    (
+        "en/morphology.toml",
+        include_str!("../../rules/en/morphology.toml"),
+    ),
 ];
 
 /// The languages that have a rules folder.

@@ -3,8 +3,8 @@
 
 pub mod fold;
 pub mod lexicon;
-pub mod morph;
 pub mod segment;
+pub mod stem;
 pub mod token;
 
 use crate::model::Span;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
+use super::morph::Inflection;
 use crate::rules::load::{LANGUAGES, RuleError, Source};
 use crate::rules::schema::{ByLanguage, Missing};
 use crate::text::fold::{is_arabic_mark, key};
@@ -14,16 +15,25 @@ use crate::text::fold::{is_arabic_mark, key};
 pub(super) struct Checker<'a> {
     pub(super) src: &'a Source,
     seen: HashMap<String, usize>,
-    pub(super) arabic: bool,
+    /// Whether entries must be written without diacritics or tatweel (morphology.toml).
+    pub(super) bare: bool,
+    /// The language's inflection tables, for files that list stems.
+    pub(super) morph: &'a Inflection,
     pub(super) errors: &'a mut Vec<RuleError>,
 }
 
 impl<'a> Checker<'a> {
-    pub(super) fn new(src: &'a Source, arabic: bool, errors: &'a mut Vec<RuleError>) -> Self {
+    pub(super) fn new(
+        src: &'a Source,
+        bare: bool,
+        morph: &'a Inflection,
+        errors: &'a mut Vec<RuleError>,
+    ) -> Self {
         Checker {
             src,
             seen: HashMap::new(),
-            arabic,
+            bare,
+            morph,
             errors,
         }
     }
@@ -36,7 +46,7 @@ impl<'a> Checker<'a> {
             self.errors
                 .push(self.src.error(at, "empty entry: expected a word or phrase"));
         }
-        if self.arabic && s.chars().any(is_arabic_mark) {
+        if self.bare && s.chars().any(is_arabic_mark) {
             self.errors.push(self.src.error(
                 at,
                 format!("'{s}' has diacritics or tatweel: write entries without them"),

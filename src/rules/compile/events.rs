@@ -10,7 +10,6 @@ use crate::rules::lang::{LangRules, PlaceInfo, RelDate};
 use crate::rules::schema::{DatesFile, MeetingsFile, PlacesFile, in_language};
 use crate::text::fold::key;
 use crate::text::lexicon::Lexicon;
-use crate::text::morph;
 
 pub(super) fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) {
     for m in f.meeting {
@@ -47,11 +46,7 @@ pub(super) fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) 
 fn add_verbs(lexicon: &mut Lexicon<()>, words: &[Spanned<String>], field: &str, c: &mut Checker) {
     for w in words {
         let w = c.form(w, field);
-        let forms = match (c.arabic, key(&w).starts_with('ي')) {
-            (true, true) => morph::present(&w),
-            (true, false) => morph::past(&w),
-            _ => vec![key(&w)],
-        };
+        let forms = c.morph.verb(&w);
         for form in forms {
             lexicon.insert(&form, ());
         }

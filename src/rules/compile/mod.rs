@@ -5,6 +5,7 @@
 
 mod check;
 mod events;
+mod morph;
 mod speakers;
 
 use std::collections::HashMap;
@@ -13,10 +14,12 @@ use toml::Spanned;
 
 use super::lang::{LangRules, WordOrder};
 use super::load::{RuleError, Source};
-use super::schema::{FurnitureFile, PairsFile, SegmentFile};
+use super::schema::{AffixEntry, FurnitureFile, MorphologyFile, PairsFile, SegmentFile, StemTable};
 use crate::text::fold::key;
 use crate::text::lexicon::Lexicon;
+use crate::text::stem::{Affixes, Stemmer};
 use check::{Checker, parse};
+use morph::Inflection;
 
 /// The parsed sources of a rule set, by path relative to the rules folder (`ar/cues.toml`).
 type Files<'a> = HashMap<&'a str, &'a Source>;
@@ -27,11 +30,17 @@ pub fn compile_lang(code: &str, files: &Files, errors: &mut Vec<RuleError>) -> L
         code: code.to_string(),
         ..Default::default()
     };
-    let arabic = code == "ar";
+    // the morphology comes first: the other files' stems are inflected by its tables
+    let path = format!("{code}/morphology.toml");
+    let morphology: MorphologyFile = parse(files.get(path.as_str()), errors);
+    let inflection = Inflection::new(&morphology);
+    l.stemmer = std::sync::Arc::new(stemmer(&morphology.stem));
+    let bare = morphology.bare_entries;
     let mut file = File {
         files,
         errors,
-        arabic,
+        bare,
+        morph: &inflection,
     };
     file.add(&mut l, "cues.toml", speakers::add_cues);
     file.add(&mut l, "pairs.toml", add_pairs);
@@ -43,9 +52,9 @@ pub fn compile_lang(code: &str, files: &Files, errors: &mut Vec<RuleError>) -> L
     file.add(&mut l, "common/topics.toml", speakers::add_topics);
     file.add(&mut l, "segment.toml", add_segment);
     // furniture lines are matched as folded text: their marks are not checked
-    file.arabic = false;
+    file.bare = false;
     file.add(&mut l, "furniture.toml", add_furniture);
-    file.arabic = arabic;
+    file.bare = bare;
     file.add(&mut l, "meetings.toml", events::add_meetings);
     file.add(&mut l, "common/places.toml", events::add_places);
     file.add(&mut l, "dates.toml", events::add_dates);
@@ -56,7 +65,9 @@ pub fn compile_lang(code: &str, files: &Files, errors: &mut Vec<RuleError>) -> L
 struct File<'a, 'e> {
     files: &'a Files<'a>,
     errors: &'e mut Vec<RuleError>,
-    arabic: bool,
+    /// Whether entries must be written without marks (not furniture, matched as folded text).
+    bare: bool,
+    morph: &'a Inflection,
 }
 
 impl File<'_, '_> {
@@ -78,19 +89,22 @@ impl File<'_, '_> {
             return;
         };
         let f: T = parse(Some(&src), self.errors);
-        add(l, f, &mut Checker::new(src, self.arabic, self.errors));
+        add(
+            l,
+            f,
+            &mut Checker::new(src, self.bare, self.morph, self.errors),
+        );
     }
 }
 
 fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
-    let arabic = c.arabic;
     let mut fill = |lx: &mut Lexicon<()>, list: &[Spanned<String>], scope: &str, pronouns: bool| {
         for w in list {
             let w = c.form(w, scope);
             lx.insert(&w, ());
-            if pronouns && arabic && !w.contains(' ') {
-                for p in ["ه", "ها", "هم", "هما", "نا", "ني"] {
-                    lx.insert(&format!("{w}{p}"), ());
+            if pronouns {
+                for form in c.morph.with_pronouns(&key(&w)) {
+                    lx.insert(&form, ());
                 }
             }
         }
@@ -122,6 +136,30 @@ fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
         .iter()
         .map(|(written, read)| (written.clone(), crate::text::fold::key(read)))
         .collect();
+}
+
+/// The light stemmer of a `[stem]` table, its affixes folded.
+fn stemmer(t: &StemTable) -> Stemmer {
+    let affixes = |a: &AffixEntry| Affixes {
+        strip: a.strip.iter().map(|s| key(s)).collect(),
+        keep: a.keep,
+    };
+    Stemmer {
+        method: t.method,
+        prefixes: t
+            .prefixes
+            .iter()
+            .map(|g| g.iter().map(affixes).collect())
+            .collect(),
+        suffixes: t.suffixes.iter().map(affixes).collect(),
+        proclitics: affixes(&t.proclitics),
+        vowels: t
+            .vowels
+            .iter()
+            .flat_map(|v| key(v).chars().collect::<Vec<_>>())
+            .collect(),
+        pattern_prefixes: affixes(&t.pattern_prefixes),
+    }
 }
 
 fn add_furniture(l: &mut LangRules, f: FurnitureFile, c: &mut Checker) {

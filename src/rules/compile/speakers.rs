@@ -11,7 +11,6 @@ use crate::rules::schema::{
     TopicsFile, in_language,
 };
 use crate::text::fold::key;
-use crate::text::morph;
 
 pub(super) fn add_cues(l: &mut LangRules, f: CuesFile, c: &mut Checker) {
     for mut cue in f.cue {
@@ -53,27 +52,18 @@ fn add_examples(l: &mut LangRules, examples: Vec<ClaimExample>, c: &Checker) {
 /// Every surface form of a cue with the entry it stands for (`finite` or `part`): Arabic past and
 /// present stems conjugated, participles inflected, and its listed forms as written.
 fn cue_forms(cue: &CueEntry, finite: u32, part: u32, c: &mut Checker) -> Vec<(String, u32)> {
-    let arabic = c.arabic;
     let mut forms: Vec<(String, u32)> = Vec::new();
     for s in &cue.past {
         let s = c.form(s, "");
-        if arabic {
-            forms.extend(morph::past(&s).into_iter().map(|f| (f, finite)));
-        }
+        forms.extend(c.morph.past(&s).into_iter().map(|f| (f, finite)));
     }
     for s in &cue.present {
         let s = c.form(s, "");
-        if arabic {
-            forms.extend(morph::present(&s).into_iter().map(|f| (f, finite)));
-        }
+        forms.extend(c.morph.present(&s).into_iter().map(|f| (f, finite)));
     }
     for s in &cue.participle {
         let s = c.form(s, "");
-        let generated = if arabic {
-            morph::participle(&s)
-        } else {
-            vec![key(&s)]
-        };
+        let generated = c.morph.participle(&s);
         forms.extend(generated.into_iter().map(|f| (f, part)));
     }
     for s in &cue.forms {
@@ -120,11 +110,7 @@ pub(super) fn add_states(l: &mut LangRules, f: StatesFile, c: &mut Checker) {
         }
         for a in in_language(&s.adjectives, &code) {
             let w = c.form(a, "");
-            let forms = if c.arabic {
-                morph::adjective(&w)
-            } else {
-                vec![key(&w)]
-            };
+            let forms = c.morph.adjective(&w);
             for form in forms {
                 l.speakers.insert(&form, Atom::Adjective(idx));
             }
@@ -203,11 +189,7 @@ pub(super) fn add_markers(l: &mut LangRules, f: MarkersFile, c: &mut Checker) {
         }
         for w in &m.words {
             let w = c.form(w, "");
-            let forms = if c.arabic {
-                morph::noun(&w)
-            } else {
-                vec![key(&w)]
-            };
+            let forms = c.morph.noun(&w);
             for form in forms {
                 l.markers.insert(&form, (m.stance, m.at));
             }

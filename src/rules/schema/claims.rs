@@ -255,3 +255,113 @@ pub struct FurnitureFile {
     #[serde(default)]
     pub phrases: Vec<Spanned<String>>,
 }
+
+/// morphology.toml: how the loader inflects the stems rule authors write (cue and meeting verbs,
+/// nationality adjectives, marker nouns), and how a word's light stem is read for comparison.
+/// A language without inflection tables has its forms listed as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MorphologyFile {
+    /// Whether entries must be written without diacritics or tatweel (the loader refuses them).
+    #[serde(default)]
+    pub bare_entries: bool,
+    /// Pronoun suffixes the loader adds to openers and contrast words (أنه، لكنها).
+    #[serde(default)]
+    pub pronoun_suffixes: Vec<String>,
+    /// Verb conjugation, when the language's cues are written as stems.
+    #[serde(default)]
+    pub verb: VerbTable,
+    /// Noun and adjective inflection.
+    #[serde(default)]
+    pub noun: NounTable,
+    /// The light stemmer.
+    #[serde(default)]
+    pub stem: StemTable,
+}
+
+/// How a verb stem is conjugated.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbTable {
+    /// Endings of a past stem (قال → قالت، قالوا).
+    #[serde(default)]
+    pub past: Vec<String>,
+    /// The letter a present stem is written with (يقول); a verb listed with it is a present stem.
+    #[serde(default)]
+    pub present_mark: String,
+    /// Person prefixes of the present (يقول، تقول).
+    #[serde(default)]
+    pub present_prefixes: Vec<String>,
+    /// Endings of the present (يقولون).
+    #[serde(default)]
+    pub present_endings: Vec<String>,
+    /// The future prefix (سيقول).
+    #[serde(default)]
+    pub future: String,
+    /// Endings of an active participle (مضيفا، مضيفة).
+    #[serde(default)]
+    pub participle: Vec<String>,
+    /// Object pronouns a conjugated verb may carry (وصفها).
+    #[serde(default)]
+    pub objects: Vec<String>,
+    /// An ending written otherwise before an object pronoun: `[ending, replacement]` (قالوا →
+    /// قالوه).
+    #[serde(default)]
+    pub before_object: Vec<[String; 2]>,
+}
+
+/// How a noun or a nisba adjective is inflected.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NounTable {
+    /// The definite article written onto the word (ال).
+    #[serde(default)]
+    pub article: String,
+    /// Endings of a nisba adjective (تركي → تركية، تركيين).
+    #[serde(default)]
+    pub adjective: Vec<String>,
+    /// Possessive pronouns a noun may carry (أمله).
+    #[serde(default)]
+    pub possessives: Vec<String>,
+    /// An ending written otherwise before a possessive: `[ending, replacement]` (رغبة → رغبتها).
+    #[serde(default)]
+    pub before_possessive: Vec<[String; 2]>,
+}
+
+/// How the light stemmer reads a word: which method, and for affix stripping the prefix groups
+/// (at most one prefix of each group, in order) and the suffixes (at most one).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StemTable {
+    /// The method.
+    #[serde(default)]
+    pub method: crate::text::stem::StemMethod,
+    /// Prefix groups, stripped in order: of each group, the first alternative whose prefix
+    /// leaves enough letters.
+    #[serde(default)]
+    pub prefixes: Vec<Vec<AffixEntry>>,
+    /// Suffixes: the first that leaves enough letters.
+    #[serde(default)]
+    pub suffixes: Vec<AffixEntry>,
+    /// Proclitics two stems may differ by and still be one word.
+    #[serde(default)]
+    pub proclitics: AffixEntry,
+    /// Long vowels dropped to compare consonant skeletons (none: skeletons are not compared).
+    #[serde(default)]
+    pub vowels: Vec<String>,
+    /// Pattern prefixes dropped from a skeleton.
+    #[serde(default)]
+    pub pattern_prefixes: AffixEntry,
+}
+
+/// Affixes of one kind and how many letters must remain once one is stripped.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AffixEntry {
+    /// The affixes, tried in order.
+    #[serde(default)]
+    pub strip: Vec<String>,
+    /// Letters that must remain.
+    #[serde(default)]
+    pub keep: usize,
+}

@@ -9,8 +9,9 @@ mod events;
 mod registry;
 
 pub use claims::{
-    ClaimExample, CueEntry, CuesFile, Frame, FurnitureFile, HeadEntry, HeadsFile, MarkerEntry,
-    MarkerPlace, MarkersFile, Requirement, SegmentFile,
+    AffixEntry, ClaimExample, CueEntry, CuesFile, Frame, FurnitureFile, HeadEntry, HeadsFile,
+    MarkerEntry, MarkerPlace, MarkersFile, MorphologyFile, NounTable, Requirement, SegmentFile,
+    StemTable, VerbTable,
 };
 pub use compare::{
     ConflictEntry, ConflictExample, ConflictsFile, OppositionEntry, PairExample, PairThresholds,
