@@ -227,7 +227,10 @@ fn the_language_folder_decides_how_stems_are_inflected() {
         "past = [\"\", \"ت\", \"ا\", \"تا\", \"وا\", \"ن\", \"نا\"]",
         "past = [\"\"]",
     );
-    assert_ne!(narrow, base, "the past endings line is where the test expects it");
+    assert_ne!(
+        narrow, base,
+        "the past endings line is where the test expects it"
+    );
     std::fs::write(
         dir.path().join("ar/morphology.toml"),
         format!("replace = true\n{narrow}"),
@@ -241,6 +244,47 @@ fn the_language_folder_decides_how_stems_are_inflected() {
     let feminine = "وأعلنت الحكومة العمانية أن الجولة انتهت.";
     let masculine = "وأعلن الوزير العماني أن الجولة انتهت.";
     assert_eq!(common::report(vec![doc(feminine)]).claims.len(), 1);
-    assert_eq!(common::report_with(vec![doc(feminine)], &rules).claims.len(), 0);
-    assert_eq!(common::report_with(vec![doc(masculine)], &rules).claims.len(), 1);
+    assert_eq!(
+        common::report_with(vec![doc(feminine)], &rules)
+            .claims
+            .len(),
+        0
+    );
+    assert_eq!(
+        common::report_with(vec![doc(masculine)], &rules)
+            .claims
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_user_folder_adds_a_title_whose_dot_ends_no_sentence() {
+    // "Amb." is no built-in title: its dot ends the sentence and the claim loses its speaker's
+    // name; listed in segment.toml's abbreviations, the sentence holds together
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("en")).expect("mkdir");
+    let base = std::fs::read_to_string("rules/en/segment.toml").expect("segment");
+    let with = base.replace(
+        "abbreviations = [\"mr\",",
+        "abbreviations = [\"amb\", \"mr\",",
+    );
+    assert_ne!(
+        with, base,
+        "the abbreviations line is where the test expects it"
+    );
+    std::fs::write(
+        dir.path().join("en/segment.toml"),
+        format!("replace = true\n{with}"),
+    )
+    .expect("write");
+    let rules = RuleSet::from_dir(dir.path()).expect("rules load");
+    let prepared = |r: &RuleSet| {
+        claimdiff::text::prepare("Amb. Lena Okafor said the envoys met twice.", r.lang("en"))
+            .sentences
+            .len()
+    };
+    let built_in = RuleSet::embedded().expect("built-in rules");
+    assert_eq!(prepared(&built_in), 2);
+    assert_eq!(prepared(&rules), 1);
 }

@@ -196,10 +196,11 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
         j = h.end();
         any = true;
     }
-    if let Some(h) = rules
-        .weekdays
-        .longest_at(&p.tokens, skip_yawm(p, j, end), Clitics::ConjPrep)
-    {
+    if let Some(h) = rules.weekdays.longest_at(
+        &p.tokens,
+        skip_day_word(p, rules, j, end),
+        Clitics::ConjPrep,
+    ) {
         e.date.weekday = Some(*h.value as i8);
         j = h.end();
         any = true;
@@ -226,23 +227,19 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
         if let Some(year) = number_at(p, y).filter(|n| (1900..=2100).contains(n)) {
             e.date.year = Some(year as i16);
             j = y + 1;
-        } else if p
-            .tokens
-            .get(j)
-            .is_some_and(|t| matches!(t.key.as_str(), "الماضي" | "الماضيه" | "المنصرم"))
+        } else if j < end
+            && rules
+                .date_past
+                .longest_at(&p.tokens, j, Clitics::None)
+                .is_some()
         {
             e.past = true;
             j += 1;
         }
     } else if !any {
-        let k = if p
-            .tokens
-            .get(j)
-            .is_some_and(|t| matches!(t.key.as_str(), "عام" | "العام" | "سنه"))
-        {
-            j + 1
-        } else {
-            j
+        let k = match rules.year_words.longest_at(&p.tokens, j, Clitics::None) {
+            Some(h) if j < end => h.end(),
+            _ => j,
         };
         if let Some(year) = number_at(p, k).filter(|n| (1900..=2100).contains(n)) {
             e.date.year = Some(year as i16);
@@ -269,12 +266,11 @@ fn day_after_month(p: &Prepared, j: usize, end: usize) -> Option<(i8, usize)> {
     Some((day as i8, k + 1))
 }
 
-/// Skips "يوم" before a weekday.
-fn skip_yawm(p: &Prepared, j: usize, end: usize) -> usize {
-    if j < end && matches!(p.tokens[j].key.as_str(), "يوم" | "ويوم") {
-        j + 1
-    } else {
-        j
+/// Skips a word that stands before a weekday ("يوم", `weekday_words` in dates.toml).
+fn skip_day_word(p: &Prepared, rules: &LangRules, j: usize, end: usize) -> usize {
+    match rules.weekday_words.longest_at(&p.tokens, j, Clitics::Conj) {
+        Some(h) if j < end => h.end(),
+        _ => j,
     }
 }
 

@@ -151,7 +151,7 @@ pub fn mentions(
                 _ => false,
             };
             if let Attr::Level(l) = &attr
-                && at_meeting_word(p, word, at)
+                && at_meeting_word(p, rules, word, at)
             {
                 facts[k].own_levels.insert(l.clone());
             }
@@ -204,15 +204,16 @@ fn within_reach(attr: &Attr, word: usize, at: usize) -> bool {
 /// Whether a level stands at its meeting word as its participants: right after it in Arabic
 /// ("اجتماع وزراء الدفاع"، "لقاء لوزيري الخارجية"), before it in English ("the foreign
 /// ministers' meeting") or after "of"/"between" ("a meeting of defence ministers").
-fn at_meeting_word(p: &Prepared, word: usize, at: usize) -> bool {
+fn at_meeting_word(p: &Prepared, rules: &LangRules, word: usize, at: usize) -> bool {
     let after = at as isize - word as isize;
-    if !p.tokens[word].key.is_ascii() {
+    if !rules.order.subject_first() {
         return (1..=2).contains(&after);
     }
-    let linked = p
-        .tokens
-        .get(word + 1)
-        .is_some_and(|t| matches!(t.key.as_str(), "of" | "between" | "among"));
+    let linked = word + 1 < p.tokens.len()
+        && rules
+            .participants_after
+            .longest_at(&p.tokens, word + 1, Clitics::None)
+            .is_some();
     let unbroken = (at.min(word) + 1..at.max(word))
         .all(|k| p.tokens[k].kind != crate::text::TokenKind::Punct || p.tokens[k].key == "'");
     unbroken && ((-3..=-1).contains(&after) || (linked && (2..=4).contains(&after)))
@@ -442,14 +443,32 @@ fn statement_day(p: &Prepared, rules: &LangRules, cue_ends: &[usize], at: usize)
 /// ("موسكو تستضيف", "استضافت موسكو").
 fn locative(p: &Prepared, rules: &LangRules, at: usize, prefix: usize) -> bool {
     let key = &p.tokens[at].key;
-    if prefix > 0 && (key.starts_with('ب') || key.starts_with("وب") || key.starts_with("فب")) {
-        return true;
+    // the place's reading stripped `prefix` letters: a locative preposition among them (بموسكو،
+    // وبموسكو)
+    if prefix > 0 {
+        let bare = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+        if rules
+            .locative_prefixes
+            .iter()
+            .any(|l| bare.starts_with(l.as_str()))
+        {
+            return true;
+        }
     }
-    let before = |k: usize| at.checked_sub(k).and_then(|i| p.tokens.get(i));
-    let prev_in = before(1)
-        .is_some_and(|t| matches!(t.key.as_str(), "في" | "وفي" | "الي" | "من" | "in" | "at"))
-        || before(2)
-            .is_some_and(|t| t.key == "في" && before(1).is_some_and(|b| b.key.starts_with("ال")));
+    let locative_at = |i: Option<usize>| {
+        i.is_some_and(|i| {
+            rules
+                .locatives
+                .longest_at(&p.tokens, i, Clitics::Conj)
+                .is_some_and(|h| h.end() == i + 1)
+        })
+    };
+    // "في موسكو"، "in Moscow"; "في العاصمة موسكو": a definite word may stand between
+    let prev_in = locative_at(at.checked_sub(1))
+        || (locative_at(at.checked_sub(2))
+            && at
+                .checked_sub(1)
+                .is_some_and(|b| rules.is_definite(&p.tokens[b].key)));
     let hosts = |i: Option<usize>| {
         i.filter(|&i| i < p.tokens.len()).is_some_and(|i| {
             rules

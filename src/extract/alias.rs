@@ -64,7 +64,7 @@ pub(super) fn holder(p: &Prepared, rules: &LangRules, z: Zone, end: usize) -> (Z
     let first_ok = p
         .tokens
         .get(run.start)
-        .is_some_and(|t| !["ال", "لل"].iter().any(|a| t.key.starts_with(a)));
+        .is_some_and(|t| !rules.is_definite(&t.key));
     // "دراسة دولية حديثة", "تقارير إخبارية متطابقة": feminine adjectives after the first word
     // describe the head; a name's later words do not end in ة
     let adjective = |k: usize| k > run.start && p.slice(p.tokens[k].span).ends_with('ة');

@@ -207,7 +207,7 @@ pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<
         // (an attachment word between them still lets it: "النظام في دمشق")
         if !rules.order.subject_first()
             && atoms.last().is_some_and(|a| a.1.end == j)
-            && definite_head(p, atoms.last())
+            && definite_head(p, rules, atoms.last())
         {
             // a definite head takes no state after it: "وطالبت الوزيرة أديس أبابا" is the
             // minister asking Addis Ababa, not Ethiopia's minister ("وزير خارجية مصر" is)
@@ -263,13 +263,13 @@ fn quoted_outlet_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> bo
 }
 
 /// Whether the last atom read is a head whose last word is definite (الوزيرة، وزير الخارجية).
-fn definite_head(p: &Prepared, last: Option<&(Atom, Range<usize>)>) -> bool {
+fn definite_head(p: &Prepared, rules: &LangRules, last: Option<&(Atom, Range<usize>)>) -> bool {
     let Some((Atom::Head(_), r)) = last else {
         return false;
     };
     let key = p.tokens[r.end - 1].key.as_str();
     let key = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-    key.starts_with("ال") || key.starts_with("لل")
+    rules.is_definite(key)
 }
 
 /// The token after a portfolio word that stands between a head and its state (وزارة الصحة
@@ -286,7 +286,8 @@ fn portfolio(
     };
     let t = &p.tokens[j];
     let takes = rules.heads.get(h as usize).is_some_and(|h| h.portfolio);
-    if !takes || j + 1 >= end || t.kind != TokenKind::Word || !t.key.starts_with("ال") {
+    let article = !rules.article.is_empty() && t.key.starts_with(rules.article.as_str());
+    if !takes || j + 1 >= end || t.kind != TokenKind::Word || !article {
         return None;
     }
     if !atoms_at(p, rules, j).is_empty() {
@@ -327,10 +328,7 @@ fn continuation(
     {
         // "an official in the Biden administration": English puts an article after the joiner
         let mut k = h.end();
-        while rules.order.subject_first()
-            && k + 1 < end
-            && ARTICLES.contains(&p.tokens[k].key.as_str())
-        {
+        while rules.order.subject_first() && k + 1 < end && rules.is_article(&p.tokens[k].key) {
             k += 1;
         }
         let person_before_head = |k: usize| {
@@ -391,9 +389,6 @@ pub fn with_allegiance(p: &Prepared, rules: &LangRules, z: Zone, end: usize) -> 
         ..z
     }
 }
-
-/// Articles an English attachment word may have before its noun ("an official in the ...").
-const ARTICLES: &[&str] = &["the", "a", "an"];
 
 fn describe(
     p: &Prepared,

@@ -117,8 +117,9 @@ pub fn topics(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<Strin
             found.push(*h.value);
         }
         for (form, _) in variants(&t.key, Clitics::ConjPrep) {
-            let bare = form
-                .strip_prefix("ال")
+            let bare = Some(rules.article.as_str())
+                .filter(|a| !a.is_empty())
+                .and_then(|a| form.strip_prefix(a))
                 .filter(|b| b.chars().count() >= 2)
                 .unwrap_or(form);
             for w in [form, bare] {

@@ -14,9 +14,6 @@ use crate::rules::LangRules;
 use crate::text::lexicon::Clitics;
 use crate::text::{Prepared, Sentence, TokenKind};
 
-/// Articles that may open a speaker phrase after an inverted cue ("said the ministry").
-const DETERMINERS: &[&str] = &["the", "a", "an"];
-
 /// How many words after the cue reported content may open ("said in a statement on Monday that").
 const OPENER_REACH: usize = 8;
 
@@ -193,7 +190,7 @@ fn name_start(p: &Prepared, rules: &LangRules, floor: usize, end: usize) -> usiz
         let t = &p.tokens[k - 1];
         let text = p.slice(t.span);
         let capital = text.chars().next().is_some_and(char::is_uppercase);
-        let known = DETERMINERS.contains(&t.key.as_str())
+        let known = rules.is_article(&t.key)
             || rules
                 .pronouns
                 .longest_at(&p.tokens, k - 1, Clitics::None)
@@ -250,7 +247,7 @@ fn inverted(
 pub fn zone_after(p: &Prepared, rules: &LangRules, at: usize, end: usize) -> Option<Zone> {
     speaker::zone_at(p, rules, at, end).or_else(|| {
         let mut k = at;
-        while k < end && DETERMINERS.contains(&p.tokens[k].key.as_str()) {
+        while k < end && rules.is_article(&p.tokens[k].key) {
             k += 1;
         }
         if k == at {
@@ -347,11 +344,15 @@ pub fn content_start(p: &Prepared, rules: &LangRules, from: usize, end: usize) -
 
 /// The quotation that closes right before token `at` (a comma may stand between): its tokens,
 /// from the opening mark to the closing one, inside `seg`.
-pub fn quote_before(p: &Prepared, seg: Range<usize>, at: usize) -> Option<Range<usize>> {
+pub fn quote_before(
+    p: &Prepared,
+    rules: &LangRules,
+    seg: Range<usize>,
+    at: usize,
+) -> Option<Range<usize>> {
     let mut k = at;
     while k > seg.start
-        && (p.tokens[k - 1].kind == TokenKind::Punct
-            || DETERMINERS.contains(&p.tokens[k - 1].key.as_str()))
+        && (p.tokens[k - 1].kind == TokenKind::Punct || rules.is_article(&p.tokens[k - 1].key))
     {
         k -= 1;
     }

@@ -204,6 +204,20 @@ pub struct LangRules {
     pub cased: Vec<(String, String)>,
     /// Words joining two speakers ("and").
     pub conjunctions: Lexicon<()>,
+    /// Words after an outlet that introduce whom it relays (عن).
+    pub relay_from: Lexicon<()>,
+    /// Prepositions written apart after a source phrase (ل), folded.
+    pub source_joiners: Vec<String>,
+    /// Endings of a source phrase that read through a verb of saying (ما), folded.
+    pub source_through: Vec<String>,
+    /// Titles and abbreviations whose dot ends no sentence (folded).
+    pub abbreviations: Vec<String>,
+    /// Articles written apart before a noun ("the", "a"), folded.
+    pub articles: Vec<String>,
+    /// Prefixes that make a word definite (ال، لل), folded.
+    pub definite: Vec<String>,
+    /// The article written onto a word (ال), folded; empty when none is.
+    pub article: String,
     /// Furniture line starts (folded).
     pub furniture_lines: Vec<String>,
     /// Furniture phrases (folded).
@@ -241,6 +255,18 @@ pub struct LangRules {
     pub relative_dates: Lexicon<RelDate>,
     /// Month parts (early, mid, late).
     pub date_parts: Lexicon<()>,
+    /// Words after a month that put it in the year before (الماضي).
+    pub date_past: Lexicon<()>,
+    /// Words that may stand before a year (عام).
+    pub year_words: Lexicon<()>,
+    /// Words that may stand before a weekday (يوم).
+    pub weekday_words: Lexicon<()>,
+    /// Words after a meeting word that introduce who meets ("of", "between").
+    pub participants_after: Lexicon<()>,
+    /// Prepositions that make a city a location (في، in).
+    pub locatives: Lexicon<()>,
+    /// Prepositions written onto a city with that sense (ب), folded.
+    pub locative_prefixes: Vec<String>,
     /// Nouns of speech, after which a day dates a statement.
     pub statement_nouns: Lexicon<()>,
     /// Claim examples.
@@ -255,6 +281,16 @@ pub struct LangRules {
 }
 
 impl LangRules {
+    /// Whether a folded word is an article written apart ("the").
+    pub fn is_article(&self, key: &str) -> bool {
+        self.articles.iter().any(|a| a == key)
+    }
+
+    /// Whether a folded word starts with a definite prefix (الوزير، للوزير).
+    pub fn is_definite(&self, key: &str) -> bool {
+        self.definite.iter().any(|d| key.starts_with(d.as_str()))
+    }
+
     /// Every lexicon, in an order that is the same for every language (bits of the head index).
     pub fn lexicons_mut(&mut self) -> Vec<&mut dyn Indexed> {
         vec![
@@ -308,6 +344,10 @@ impl TextRules for LangRules {
 
     fn furniture_lines(&self) -> &[String] {
         &self.furniture_lines
+    }
+
+    fn abbreviations(&self) -> &[String] {
+        &self.abbreviations
     }
 
     fn furniture_phrases(&self) -> &[String] {

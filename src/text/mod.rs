@@ -55,6 +55,10 @@ pub trait TextRules {
     fn contrast(&self) -> &Lexicon<()>;
     /// Folded month abbreviations whose dot ends no sentence ("Jan.").
     fn month_abbreviations(&self) -> &[String];
+    /// Folded titles and abbreviations whose dot ends no sentence ("Gen.", "Mr.").
+    fn abbreviations(&self) -> &[String] {
+        &[]
+    }
     /// Folded beginnings of page-furniture lines.
     fn furniture_lines(&self) -> &[String];
     /// Folded phrases that mark a short line as page furniture.

@@ -97,14 +97,12 @@ pub fn sentences(tokens: &[Token], in_quote: &[bool], rules: &dyn TextRules) -> 
 }
 
 /// Whether the dot at `i` closes a title or short abbreviation written right before it ("Mr.",
-/// "Gen.", "St.", or a month's such as "Jan."): "Gen. Gerasimov said" is one sentence.
+/// "Gen.", `abbreviations` in segment.toml, or a month's such as "Jan."): "Gen. Gerasimov said"
+/// is one sentence.
 fn after_title(tokens: &[Token], i: usize, rules: &dyn TextRules) -> bool {
-    const TITLES: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "prof", "sen",
-        "rep", "gov", "jr", "sr", "no", "vs", "adm", "brig",
-    ];
     let word = |t: &Token| {
-        TITLES.contains(&t.key.as_str()) || rules.month_abbreviations().iter().any(|m| *m == t.key)
+        rules.abbreviations().iter().any(|a| *a == t.key)
+            || rules.month_abbreviations().iter().any(|m| *m == t.key)
     };
     i > 0
         && tokens[i].key == "."

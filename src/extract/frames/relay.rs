@@ -23,18 +23,24 @@ pub(in super::super) fn speaker(
     let outlet = zone_after_cue(p, rules, order, cue.end, end);
     let after = outlet.as_ref().map_or(cue.end, |z| z.tokens.end);
     // a few words may describe the outlet before عن ("وسائل إعلام سورية رسمية عن")
+    let from = |k: usize| {
+        rules
+            .relay_from
+            .longest_at(&p.tokens, k, Clitics::None)
+            .map(|h| h.end())
+    };
     let at = (after..end.min(after + 4))
         .find(|&k| {
-            p.tokens[k].key == "عن"
+            from(k).is_some()
                 || rules
                     .pronouns
                     .longest_at(&p.tokens, k, Clitics::None)
                     .is_some()
         })
         .unwrap_or(after);
-    let tok = p.tokens.get(at)?;
-    if tok.key == "عن"
-        && let Some(z) = speaker::zone_at(p, rules, at + 1, end)
+    p.tokens.get(at)?;
+    if let Some(next) = from(at)
+        && let Some(z) = speaker::zone_at(p, rules, next, end)
     {
         let e = z.tokens.end;
         return Some((z, How::Relay, e));

@@ -20,12 +20,16 @@ pub(in super::super) fn speaker_after(
     end: usize,
 ) -> Option<Found> {
     let mut at = cue.end;
-    if p.tokens.get(at).is_some_and(|t| t.key == "ل") {
+    if p.tokens
+        .get(at)
+        .is_some_and(|t| rules.source_joiners.iter().any(|j| *j == t.key))
+    {
         at += 1;
     }
     // "بحسب ما أكده الوزير": a verb of saying may stand between the phrase and its speaker
+    let through = |w: &str| rules.source_through.iter().any(|e| w.ends_with(e.as_str()));
     if let Some(h) = rules.cues.longest_at(&p.tokens, at, Clitics::None)
-        && p.tokens[at - 1].key.ends_with("ما")
+        && through(&p.tokens[at - 1].key)
     {
         at = h.end();
     }

@@ -134,7 +134,7 @@ fn topic_first(p: &Prepared, rules: &LangRules, cue: &Range<usize>, floor: usize
 /// said, "..."`); words after the cue that are no quotation then only place the statement
 /// ("Erdogan told reporters in Ankara").
 pub(in super::super) fn attach_quote_before(p: &Prepared, d: &mut Draft, seg: Range<usize>) {
-    let Some(q) = subject::quote_before(p, seg, d.start.min(d.cue.start)) else {
+    let Some(q) = subject::quote_before(p, d.rules, seg, d.start.min(d.cue.start)) else {
         return;
     };
     let after = trim_end(p, d.content.clone());

@@ -40,6 +40,18 @@ pub(super) fn add_meetings(l: &mut LangRules, f: MeetingsFile, c: &mut Checker) 
     add_verbs(&mut l.hosts, &f.hosts, "hosts", c);
     add_words(&mut l.comparison, &f.comparison, "comparison", c);
     add_words(&mut l.venue_in, &f.venue_in, "venue_in", c);
+    add_words(
+        &mut l.participants_after,
+        &f.participants_after,
+        "participants_after",
+        c,
+    );
+    add_words(&mut l.locatives, &f.locatives, "locatives", c);
+    l.locative_prefixes = f
+        .locative_prefixes
+        .iter()
+        .map(|w| key(&c.form(w, "locative_prefixes")))
+        .collect();
 }
 
 /// Verbs listed in their past or present form (Arabic: the loader inflects them).
@@ -83,6 +95,9 @@ pub(super) fn add_dates(l: &mut LangRules, f: DatesFile, c: &mut Checker) {
         }
     }
     add_words(&mut l.date_parts, &f.parts, "parts", c);
+    add_words(&mut l.date_past, &f.past_marks, "past_marks", c);
+    add_words(&mut l.year_words, &f.year_words, "year_words", c);
+    add_words(&mut l.weekday_words, &f.weekday_words, "weekday_words", c);
     add_words(
         &mut l.statement_nouns,
         &f.statement_nouns,

@@ -36,6 +36,8 @@ pub fn compile_lang(code: &str, files: &Files, errors: &mut Vec<RuleError>) -> L
     let inflection = Inflection::new(&morphology);
     l.stemmer = std::sync::Arc::new(stemmer(&morphology.stem));
     let bare = morphology.bare_entries;
+    l.article = key(&morphology.noun.article);
+    l.definite = morphology.noun.definite.iter().map(|d| key(d)).collect();
     let mut file = File {
         files,
         errors,
@@ -126,11 +128,19 @@ fn add_segment(l: &mut LangRules, f: SegmentFile, c: &mut Checker) {
     fill(&mut l.citing, &f.citing, "citing", false);
     fill(&mut l.topic_first, &f.topic_first, "topic_first", false);
     fill(&mut l.conjunctions, &f.conjunctions, "conjunctions", false);
+    fill(&mut l.relay_from, &f.relay_from, "relay_from", false);
     l.order = if f.subject_first {
         WordOrder::SubjectFirst
     } else {
         WordOrder::VerbFirst
     };
+    let mut words = |list: &[Spanned<String>], scope: &str| -> Vec<String> {
+        list.iter().map(|w| key(&c.form(w, scope))).collect()
+    };
+    l.articles = words(&f.articles, "articles");
+    l.source_joiners = words(&f.source_joiners, "source_joiners");
+    l.source_through = words(&f.source_through, "source_through");
+    l.abbreviations = words(&f.abbreviations, "abbreviations");
     l.cased = f
         .cased
         .iter()

@@ -33,6 +33,7 @@ impl Inflection {
             },
             noun: NounTable {
                 article: key(&f.noun.article),
+                definite: fold(&f.noun.definite),
                 adjective: fold(&f.noun.adjective),
                 possessives: fold(&f.noun.possessives),
                 before_possessive: pairs(&f.noun.before_possessive),

@@ -188,6 +188,22 @@ pub struct SegmentFile {
     /// Words that join two speakers into one ("and"), for languages that write them apart.
     #[serde(default)]
     pub conjunctions: Vec<Spanned<String>>,
+    /// Words after an outlet that introduce whom it relays ("نقلت الوكالة عن الوزير").
+    #[serde(default)]
+    pub relay_from: Vec<Spanned<String>>,
+    /// A preposition written apart after a source phrase, skipped to its speaker ("وفقا ل").
+    #[serde(default)]
+    pub source_joiners: Vec<Spanned<String>>,
+    /// Endings of a source phrase that read through a verb of saying to its speaker ("بحسب ما
+    /// أكده الوزير"، "حسبما قال").
+    #[serde(default)]
+    pub source_through: Vec<Spanned<String>>,
+    /// Articles written apart before a noun ("the", "a", "an").
+    #[serde(default)]
+    pub articles: Vec<Spanned<String>>,
+    /// Titles and abbreviations whose dot ends no sentence ("Gen.", "Mr.").
+    #[serde(default)]
+    pub abbreviations: Vec<Spanned<String>>,
     /// Words that start a new clause.
     #[serde(default)]
     pub contrast: Vec<Spanned<String>>,
@@ -317,6 +333,9 @@ pub struct NounTable {
     /// The definite article written onto the word (ال).
     #[serde(default)]
     pub article: String,
+    /// Prefixes that make a word definite: the article, and a preposition fused with it (لل).
+    #[serde(default)]
+    pub definite: Vec<String>,
     /// Endings of a nisba adjective (تركي → تركية، تركيين).
     #[serde(default)]
     pub adjective: Vec<String>,

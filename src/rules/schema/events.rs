@@ -58,6 +58,16 @@ pub struct MeetingsFile {
     /// ("talks held indirectly, as they had been in Muscat").
     #[serde(default)]
     pub comparison: Vec<Spanned<String>>,
+    /// Words after a meeting word that introduce who meets ("a meeting of defence ministers"),
+    /// for languages that put a noun's modifiers before it.
+    #[serde(default)]
+    pub participants_after: Vec<Spanned<String>>,
+    /// Prepositions that make a city the place where something is ("في موسكو", "in Moscow").
+    #[serde(default)]
+    pub locatives: Vec<Spanned<String>>,
+    /// A preposition written onto a city with the same sense (بموسكو).
+    #[serde(default)]
+    pub locative_prefixes: Vec<Spanned<String>>,
 }
 
 /// What a sentence says of a meeting's status, as read from status words (a closed set, in
@@ -143,4 +153,13 @@ pub struct DatesFile {
     /// meeting.
     #[serde(default)]
     pub statement_nouns: Vec<Spanned<String>>,
+    /// Words after a month that put it in the year before ("مارس الماضي").
+    #[serde(default)]
+    pub past_marks: Vec<Spanned<String>>,
+    /// Words that may stand before a year ("عام 2023").
+    #[serde(default)]
+    pub year_words: Vec<Spanned<String>>,
+    /// Words that may stand before a weekday ("يوم الخميس").
+    #[serde(default)]
+    pub weekday_words: Vec<Spanned<String>>,
 }
