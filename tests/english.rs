@@ -727,3 +727,21 @@ fn an_outlets_cited_sources_speak_through_it() {
     assert_eq!(r.claims[0].speaker.parties, ["KW"], "{}", r.claims[0].why);
     assert_eq!(r.claims[0].content.text, "the deal is close");
 }
+
+#[test]
+fn a_pronoun_after_a_comma_opens_a_second_statement_of_the_same_speaker() {
+    let r = analyze(
+        "The Kuwaiti foreign ministry issued a statement. While the statement confirmed that the envoy had visited Doha, it rejected much of what he had said to the press.",
+    );
+    assert_eq!(r.claims.len(), 2, "{}", show(&r));
+    assert_eq!(r.claims[0].stance.name(), "assert", "{}", r.claims[0].why);
+    assert_eq!(r.claims[0].content.text, "the envoy had visited Doha");
+    // the cue in "what he had said" names what is rejected: no claim of the envoy's
+    assert_eq!(r.claims[1].speaker.parties, ["KW"], "{}", r.claims[1].why);
+    assert_eq!(r.claims[1].stance.name(), "deny");
+    let r = analyze(
+        "The Omani minister said the round was long, and he added that a date for the next one had been set.",
+    );
+    assert_eq!(r.claims.len(), 2, "{}", show(&r));
+    assert_eq!(r.claims[0].content.text, "the round was long");
+}

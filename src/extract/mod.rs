@@ -193,6 +193,28 @@ fn sentence_rules<'r>(
     langs.iter().copied().find(|l| l.code == code)
 }
 
+/// The comma after which the pronoun at `k` opens a clause, past discourse words only ("..., and
+/// it also said"): the subject of a statement of its own, not of a continuing verb.
+fn clause_after_comma(p: &Prepared, rules: &LangRules, k: usize) -> Option<usize> {
+    let mut i = k;
+    loop {
+        if i > 0 && p.tokens[i - 1].is_punct(",") {
+            return Some(i - 1);
+        }
+        // a discourse word (or phrase) that ends right before `i`
+        let back = (i.saturating_sub(3)..i).find(|&j| {
+            rules
+                .discourse
+                .longest_at(&p.tokens, j, Clitics::Conj)
+                .is_some_and(|h| h.end() == i)
+        });
+        match back {
+            Some(j) => i = j,
+            None => return None,
+        }
+    }
+}
+
 /// The cues of a clause, in order.
 fn cues_in<'r>(
     p: &Prepared,
@@ -277,7 +299,20 @@ fn segment_claims<'r>(
                         continue;
                     }
                     if zone.name == prev.speaker.name {
-                        merge_into_last(p, drafts, info, cue.start, seg.end);
+                        let comma = (how == How::Pronoun)
+                            .then(|| clause_after_comma(p, rules, zone.tokens.start))
+                            .flatten();
+                        if let Some(comma) = comma {
+                            // "While the statement confirmed that ..., it rejected ...": a
+                            // pronoun subject after a comma opens a statement of its own
+                            let prev = drafts.last_mut().expect("checked");
+                            prev.content.end = prev.content.end.min(comma).max(prev.content.start);
+                            let mut d = new_draft(p, rules, cue, info, zone, how, from, seg.end);
+                            d.notes.push("a second clause of the same speaker".into());
+                            push(drafts, d, first_here);
+                        } else {
+                            merge_into_last(p, drafts, info, cue.start, seg.end);
+                        }
                         continue;
                     }
                     if quoted || owns_position(p, prev, info, cue.start) {

@@ -59,7 +59,14 @@ pub fn speaker(
             .longest_at(&p.tokens, end - 1, Clitics::None)
             .is_some()
     {
-        return Some(Found::Pronoun(end - 1));
+        // "took issue with what he had told reporters": a cue in a relative clause names what
+        // the speaker before it speaks about, it states nothing of its own
+        let relative = end - 1 > seg.start
+            && rules
+                .relative
+                .longest_at(&p.tokens, end - 2, Clitics::None)
+                .is_some();
+        return (!relative).then_some(Found::Pronoun(end - 1));
     }
     if let Some(z) = open_class(p, rules, seg.start, end, mentions) {
         return Some(Found::Before(z));
