@@ -745,3 +745,25 @@ fn a_pronoun_after_a_comma_opens_a_second_statement_of_the_same_speaker() {
     assert_eq!(r.claims.len(), 2, "{}", show(&r));
     assert_eq!(r.claims[0].content.text, "the round was long");
 }
+
+#[test]
+fn a_pronoun_for_whom_a_source_reports_on_goes_on_with_the_sources_report() {
+    let r = analyze(
+        "A Qatari official said the talks were long. The Kuwaiti foreign ministry issued a statement on Sunday. According to the statement, Lavrov did raise the border question, but he also conceded that there was no progress yet.",
+    );
+    assert_eq!(r.claims.len(), 3, "{}", show(&r));
+    // "the statement, Lavrov did" is no apposition: the statement speaks
+    assert_eq!(r.claims[1].speaker.parties, ["KW"], "{}", r.claims[1].why);
+    assert_eq!(r.claims[2].speaker.parties, ["KW"], "{}", r.claims[2].why);
+    assert!(
+        r.claims[2].content.text.contains("no progress yet"),
+        "{}",
+        show(&r)
+    );
+    // a pronoun for the source itself, or for an earlier speaker, keeps its own claim
+    let r = analyze(
+        "Lavrov said the talks had been useful. According to the Omani foreign ministry, the talks ended late, but he said that a date had been set.",
+    );
+    assert_eq!(r.claims.len(), 3, "{}", show(&r));
+    assert_eq!(r.claims[2].speaker.parties, ["RU"], "{}", r.claims[2].why);
+}

@@ -193,6 +193,31 @@ fn sentence_rules<'r>(
     langs.iter().copied().find(|l| l.code == code)
 }
 
+/// The speaker of a source phrase that opens the sentence ("According to the statement, ...")
+/// when a pronoun subject of a later clause stands for someone named in what the source
+/// reports, not for the source: that clause is the source's report too.
+fn reporting_source(
+    p: &Prepared,
+    rules: &LangRules,
+    sentence: &Sentence,
+    drafts: &[Draft],
+    zone: &speaker::Zone,
+    how: How,
+) -> Option<speaker::Zone> {
+    let prev = drafts.last()?;
+    let source = how == How::Pronoun
+        && prev.info.frame == Frame::Source
+        && sentence.tokens.contains(&prev.cue.start)
+        && prev.cue.end <= zone.tokens.start
+        && prev.speaker.name != zone.name;
+    if !source {
+        return None;
+    }
+    let reported = speaker::first_zone(p, rules, prev.content.clone())?;
+    let reported = resolve_anaphor(reported, drafts, &[]);
+    (reported.name == zone.name).then(|| prev.speaker.clone())
+}
+
 /// The comma after which the pronoun at `k` opens a clause, past discourse words only ("..., and
 /// it also said"): the subject of a statement of its own, not of a continuing verb.
 fn clause_after_comma(p: &Prepared, rules: &LangRules, k: usize) -> Option<usize> {
@@ -326,6 +351,12 @@ fn segment_claims<'r>(
                 } else if quoted {
                     continue;
                 }
+                // "According to the statement, the envoy did raise X, but he also conceded Y":
+                // a pronoun for someone the source reports on goes on with the source's report
+                let (zone, how) = match reporting_source(p, rules, sentence, drafts, &zone, how) {
+                    Some(source) => (source, How::Antecedent),
+                    None => (zone, how),
+                };
                 // a source phrase at the end of its clause reports what came before it
                 let from = if info.frame == Frame::Source && !content_follows(p, from, seg.end) {
                     seg.start
