@@ -767,3 +767,22 @@ fn a_pronoun_for_whom_a_source_reports_on_goes_on_with_the_sources_report() {
     assert_eq!(r.claims.len(), 3, "{}", show(&r));
     assert_eq!(r.claims[2].speaker.parties, ["RU"], "{}", r.claims[2].why);
 }
+
+#[test]
+fn an_office_with_its_holders_name_in_apposition_is_the_speaker() {
+    for text in [
+        // a name the lexicon knows, and one it does not
+        "The Turkish foreign minister, Mevlut Cavusoglu, said the border talks would resume.",
+        "Russia's foreign minister, Sergei Lavrov, said the border talks would resume.",
+        "The Kuwaiti foreign minister, Salem Abdullah, said the border talks would resume.",
+        "The border talks would resume, Oman's foreign minister, Salem Abdullah, said.",
+    ] {
+        let r = analyze(text);
+        assert_eq!(r.claims.len(), 1, "{}", show(&r));
+        assert!(
+            !r.claims[0].speaker.parties.is_empty(),
+            "{}",
+            r.claims[0].why
+        );
+    }
+}

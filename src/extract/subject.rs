@@ -48,8 +48,13 @@ pub fn speaker(
         && p.tokens[end - 1].is_punct(",")
         && !p.tokens[cue.start].key.ends_with("ing")
         && let Some(z) = speaker::zone_ending_at(p, rules, seg.start, end - 1)
-            .filter(|z| z.kind == SpeakerKind::Person && z.tokens.start > seg.start)
-            .filter(|z| p.tokens[z.tokens.start - 1].is_punct(","))
+            .filter(|z| z.kind == SpeakerKind::Person)
+            // after a comma ("..., Mevlut Cavusoglu, said"), or an office with its name in
+            // apposition ("The Turkish foreign minister, Mevlut Cavusoglu, said")
+            .filter(|z| {
+                (z.tokens.start > seg.start && p.tokens[z.tokens.start - 1].is_punct(","))
+                    || z.tokens.clone().any(|k| p.tokens[k].is_punct(","))
+            })
     {
         return Some(Found::Before(z));
     }
