@@ -786,3 +786,19 @@ fn an_office_with_its_holders_name_in_apposition_is_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_trailing_attribution_of_another_side_reports_what_the_clause_says_that_side_did() {
+    // a person the lexicon knows by the full name, met again by the surname alone
+    let r = analyze(
+        "Spokesman Tamim Khallaf told reporters the round had ended. At the table, Kuwait dismissed the plan that Bahrain put forward, Khallaf added.",
+    );
+    assert_eq!(r.claims.len(), 2, "{}", show(&r));
+    assert_eq!(r.claims[1].speaker.parties, ["EG"], "{}", r.claims[1].why);
+    assert_eq!(r.claims[1].stance.name(), "assert", "{}", r.claims[1].why);
+    let r = analyze(
+        "Kuwait dismissed the plan that Bahrain put forward, the Jordanian foreign minister added.",
+    );
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].speaker.parties, ["JO"], "{}", r.claims[0].why);
+}
