@@ -802,3 +802,10 @@ fn a_trailing_attribution_of_another_side_reports_what_the_clause_says_that_side
     assert_eq!(r.claims.len(), 1, "{}", show(&r));
     assert_eq!(r.claims[0].speaker.parties, ["JO"], "{}", r.claims[0].why);
 }
+
+#[test]
+fn a_leader_of_a_state_is_a_speaker() {
+    let r = analyze("The Kuwaiti leader said the proposal amounted to a provocation.");
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].speaker.parties, ["KW"], "{}", r.claims[0].why);
+}
