@@ -727,3 +727,85 @@ fn an_outlets_cited_sources_speak_through_it() {
     assert_eq!(r.claims[0].speaker.parties, ["KW"], "{}", r.claims[0].why);
     assert_eq!(r.claims[0].content.text, "the deal is close");
 }
+
+#[test]
+fn a_pronoun_after_a_comma_opens_a_second_statement_of_the_same_speaker() {
+    let r = analyze(
+        "The Kuwaiti foreign ministry issued a statement. While the statement confirmed that the envoy had visited Doha, it rejected much of what he had said to the press.",
+    );
+    assert_eq!(r.claims.len(), 2, "{}", show(&r));
+    assert_eq!(r.claims[0].stance.name(), "assert", "{}", r.claims[0].why);
+    assert_eq!(r.claims[0].content.text, "the envoy had visited Doha");
+    // the cue in "what he had said" names what is rejected: no claim of the envoy's
+    assert_eq!(r.claims[1].speaker.parties, ["KW"], "{}", r.claims[1].why);
+    assert_eq!(r.claims[1].stance.name(), "deny");
+    let r = analyze(
+        "The Omani minister said the round was long, and he added that a date for the next one had been set.",
+    );
+    assert_eq!(r.claims.len(), 2, "{}", show(&r));
+    assert_eq!(r.claims[0].content.text, "the round was long");
+}
+
+#[test]
+fn a_pronoun_for_whom_a_source_reports_on_goes_on_with_the_sources_report() {
+    let r = analyze(
+        "A Qatari official said the talks were long. The Kuwaiti foreign ministry issued a statement on Sunday. According to the statement, Lavrov did raise the border question, but he also conceded that there was no progress yet.",
+    );
+    assert_eq!(r.claims.len(), 3, "{}", show(&r));
+    // "the statement, Lavrov did" is no apposition: the statement speaks
+    assert_eq!(r.claims[1].speaker.parties, ["KW"], "{}", r.claims[1].why);
+    assert_eq!(r.claims[2].speaker.parties, ["KW"], "{}", r.claims[2].why);
+    assert!(
+        r.claims[2].content.text.contains("no progress yet"),
+        "{}",
+        show(&r)
+    );
+    // a pronoun for the source itself, or for an earlier speaker, keeps its own claim
+    let r = analyze(
+        "Lavrov said the talks had been useful. According to the Omani foreign ministry, the talks ended late, but he said that a date had been set.",
+    );
+    assert_eq!(r.claims.len(), 3, "{}", show(&r));
+    assert_eq!(r.claims[2].speaker.parties, ["RU"], "{}", r.claims[2].why);
+}
+
+#[test]
+fn an_office_with_its_holders_name_in_apposition_is_the_speaker() {
+    for text in [
+        // a name the lexicon knows, and one it does not
+        "The Turkish foreign minister, Mevlut Cavusoglu, said the border talks would resume.",
+        "Russia's foreign minister, Sergei Lavrov, said the border talks would resume.",
+        "The Kuwaiti foreign minister, Salem Abdullah, said the border talks would resume.",
+        "The border talks would resume, Oman's foreign minister, Salem Abdullah, said.",
+    ] {
+        let r = analyze(text);
+        assert_eq!(r.claims.len(), 1, "{}", show(&r));
+        assert!(
+            !r.claims[0].speaker.parties.is_empty(),
+            "{}",
+            r.claims[0].why
+        );
+    }
+}
+
+#[test]
+fn a_trailing_attribution_of_another_side_reports_what_the_clause_says_that_side_did() {
+    // a person the lexicon knows by the full name, met again by the surname alone
+    let r = analyze(
+        "Spokesman Tamim Khallaf told reporters the round had ended. At the table, Kuwait dismissed the plan that Bahrain put forward, Khallaf added.",
+    );
+    assert_eq!(r.claims.len(), 2, "{}", show(&r));
+    assert_eq!(r.claims[1].speaker.parties, ["EG"], "{}", r.claims[1].why);
+    assert_eq!(r.claims[1].stance.name(), "assert", "{}", r.claims[1].why);
+    let r = analyze(
+        "Kuwait dismissed the plan that Bahrain put forward, the Jordanian foreign minister added.",
+    );
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].speaker.parties, ["JO"], "{}", r.claims[0].why);
+}
+
+#[test]
+fn a_leader_of_a_state_is_a_speaker() {
+    let r = analyze("The Kuwaiti leader said the proposal amounted to a provocation.");
+    assert_eq!(r.claims.len(), 1, "{}", show(&r));
+    assert_eq!(r.claims[0].speaker.parties, ["KW"], "{}", r.claims[0].why);
+}

@@ -188,12 +188,24 @@ pub(super) fn earlier(
     run: Range<usize>,
     mentions: &[Zone],
 ) -> Option<Zone> {
+    // a person the lexicon knows by the full name only ("Ahmed Hafez", later "Hafez added"):
+    // the last word of the name as written
+    let surname = |m: &Zone| {
+        (m.named && m.tokens.len() > 1)
+            .then(|| m.tokens.clone().rev().find(|&k| p.tokens[k].is_word()))
+            .flatten()
+    };
     let m = mentions
         .iter()
-        .filter(|m| m.tokens.end <= run.start && m.kind == SpeakerKind::Person && !m.named)
+        .filter(|m| m.tokens.end <= run.start && m.kind == SpeakerKind::Person)
         .rev()
         .find(|m| {
-            beside(p, rules, m).into_iter().any(|k| {
+            let words = if m.named {
+                surname(m).into_iter().collect()
+            } else {
+                beside(p, rules, m)
+            };
+            words.into_iter().any(|k| {
                 run.clone()
                     .any(|r| same_word(&p.tokens[k].key, &p.tokens[r].key))
             })

@@ -193,6 +193,53 @@ fn sentence_rules<'r>(
     langs.iter().copied().find(|l| l.code == code)
 }
 
+/// The speaker of a source phrase that opens the sentence ("According to the statement, ...")
+/// when a pronoun subject of a later clause stands for someone named in what the source
+/// reports, not for the source: that clause is the source's report too.
+fn reporting_source(
+    p: &Prepared,
+    rules: &LangRules,
+    sentence: &Sentence,
+    drafts: &[Draft],
+    zone: &speaker::Zone,
+    how: How,
+) -> Option<speaker::Zone> {
+    let prev = drafts.last()?;
+    let source = how == How::Pronoun
+        && prev.info.frame == Frame::Source
+        && sentence.tokens.contains(&prev.cue.start)
+        && prev.cue.end <= zone.tokens.start
+        && prev.speaker.name != zone.name;
+    if !source {
+        return None;
+    }
+    let reported = speaker::first_zone(p, rules, prev.content.clone())?;
+    let reported = resolve_anaphor(reported, drafts, &[]);
+    (reported.name == zone.name).then(|| prev.speaker.clone())
+}
+
+/// The comma after which the pronoun at `k` opens a clause, past discourse words only ("..., and
+/// it also said"): the subject of a statement of its own, not of a continuing verb.
+fn clause_after_comma(p: &Prepared, rules: &LangRules, k: usize) -> Option<usize> {
+    let mut i = k;
+    loop {
+        if i > 0 && p.tokens[i - 1].is_punct(",") {
+            return Some(i - 1);
+        }
+        // a discourse word (or phrase) that ends right before `i`
+        let back = (i.saturating_sub(3)..i).find(|&j| {
+            rules
+                .discourse
+                .longest_at(&p.tokens, j, Clitics::Conj)
+                .is_some_and(|h| h.end() == i)
+        });
+        match back {
+            Some(j) => i = j,
+            None => return None,
+        }
+    }
+}
+
 /// The cues of a clause, in order.
 fn cues_in<'r>(
     p: &Prepared,
@@ -277,7 +324,20 @@ fn segment_claims<'r>(
                         continue;
                     }
                     if zone.name == prev.speaker.name {
-                        merge_into_last(p, drafts, info, cue.start, seg.end);
+                        let comma = (how == How::Pronoun)
+                            .then(|| clause_after_comma(p, rules, zone.tokens.start))
+                            .flatten();
+                        if let Some(comma) = comma {
+                            // "While the statement confirmed that ..., it rejected ...": a
+                            // pronoun subject after a comma opens a statement of its own
+                            let prev = drafts.last_mut().expect("checked");
+                            prev.content.end = prev.content.end.min(comma).max(prev.content.start);
+                            let mut d = new_draft(p, rules, cue, info, zone, how, from, seg.end);
+                            d.notes.push("a second clause of the same speaker".into());
+                            push(drafts, d, first_here);
+                        } else {
+                            merge_into_last(p, drafts, info, cue.start, seg.end);
+                        }
                         continue;
                     }
                     if quoted || owns_position(p, prev, info, cue.start) {
@@ -291,6 +351,12 @@ fn segment_claims<'r>(
                 } else if quoted {
                     continue;
                 }
+                // "According to the statement, the envoy did raise X, but he also conceded Y":
+                // a pronoun for someone the source reports on goes on with the source's report
+                let (zone, how) = match reporting_source(p, rules, sentence, drafts, &zone, how) {
+                    Some(source) => (source, How::Antecedent),
+                    None => (zone, how),
+                };
                 // a source phrase at the end of its clause reports what came before it
                 let from = if info.frame == Frame::Source && !content_follows(p, from, seg.end) {
                     seg.start

@@ -317,9 +317,19 @@ fn continuation(
     let next_is = |k: usize, ok: &dyn Fn(Class) -> bool| {
         atoms_at(p, rules, k).iter().any(|&(a, _, _)| ok(class(a)))
     };
+    // English closes an apposition with a second comma: "the statement, Lavrov did raise"
+    // names no one by the statement
+    let closed = |k: usize| {
+        !rules.order.subject_first()
+            || atoms_at(p, rules, k)
+                .iter()
+                .filter(|&&(a, _, _)| class(a) == Class::Person)
+                .any(|&(_, len, _)| k + len >= end || !p.tokens[k + len].is_word())
+    };
     if t.is_punct(",")
         && matches!(prev, Class::Head | Class::Adjective)
         && next_is(j + 1, &|c| c == Class::Person)
+        && closed(j + 1)
     {
         return Some(j + 1);
     }

@@ -45,8 +45,13 @@ pub fn speaker(
         && p.tokens[end - 1].is_punct(",")
         && !p.tokens[cue.start].key.ends_with("ing")
         && let Some(z) = speaker::zone_ending_at(p, rules, seg.start, end - 1)
-            .filter(|z| z.kind == SpeakerKind::Person && z.tokens.start > seg.start)
-            .filter(|z| p.tokens[z.tokens.start - 1].is_punct(","))
+            .filter(|z| z.kind == SpeakerKind::Person)
+            // after a comma ("..., Mevlut Cavusoglu, said"), or an office with its name in
+            // apposition ("The Turkish foreign minister, Mevlut Cavusoglu, said")
+            .filter(|z| {
+                (z.tokens.start > seg.start && p.tokens[z.tokens.start - 1].is_punct(","))
+                    || z.tokens.clone().any(|k| p.tokens[k].is_punct(","))
+            })
     {
         return Some(Found::Before(z));
     }
@@ -56,7 +61,14 @@ pub fn speaker(
             .longest_at(&p.tokens, end - 1, Clitics::None)
             .is_some()
     {
-        return Some(Found::Pronoun(end - 1));
+        // "took issue with what he had told reporters": a cue in a relative clause names what
+        // the speaker before it speaks about, it states nothing of its own
+        let relative = end - 1 > seg.start
+            && rules
+                .relative
+                .longest_at(&p.tokens, end - 2, Clitics::None)
+                .is_some();
+        return (!relative).then_some(Found::Pronoun(end - 1));
     }
     if let Some(z) = open_class(p, rules, seg.start, end, mentions) {
         return Some(Found::Before(z));

@@ -55,7 +55,35 @@ pub(in super::super) fn read<'r>(
             };
             // "X denied that ..., a spokesperson said in a statement": the attribution names
             // who said the clause before it; a claim already made there ends at the comma
-            if prev_here {
+            let zone_here = resolve_anaphor(zone.clone(), drafts, mentions);
+            let other_side = prev_here
+                && drafts.last().is_some_and(|prev| {
+                    zone_here.identified()
+                        && !prev.speaker.parties.is_empty()
+                        && prev.speaker.parties != zone_here.parties
+                });
+            if other_side {
+                // "Addis Ababa rejected every proposal, the Egyptian spokesman added": one side
+                // reports what the other did; the clause is the attribution's content
+                let prev = drafts.pop().expect("a draft in this clause");
+                let mut d = new_draft(
+                    p,
+                    rules,
+                    t.cue.clone(),
+                    t.info,
+                    zone_here,
+                    *how,
+                    *from,
+                    t.seg.end,
+                );
+                d.content = t.seg.start..comma;
+                d.start = t.seg.start;
+                d.notes.push(format!(
+                    "reports {} by {}",
+                    prev.info.lemma, prev.speaker.name
+                ));
+                push(drafts, d, t.first_here);
+            } else if prev_here {
                 let prev = drafts.last_mut().expect("a draft in this clause");
                 prev.content.end = prev.content.end.min(comma).max(prev.content.start);
             } else {
