@@ -351,7 +351,7 @@ fn segment_claims<'r>(
                 } else if quoted {
                     continue;
                 }
-                // "According to the statement, the envoy did raise X, but he also conceded Y":
+                // "According to the statement, the envoy brought up X, but he also admitted Y":
                 // a pronoun for someone the source reports on goes on with the source's report
                 let (zone, how) = match reporting_source(p, rules, sentence, drafts, &zone, how) {
                     Some(source) => (source, How::Antecedent),
