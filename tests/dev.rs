@@ -17,11 +17,11 @@ fn run() -> Scores {
 #[test]
 fn dev_claims_keep_their_floor() {
     let s = run();
-    assert!(s.claim_recall >= 0.92, "{s:?}");
+    assert!(s.claim_recall >= 0.94, "{s:?}");
     assert!(s.claim_precision >= 0.95, "{s:?}");
-    assert!(s.strict_f1 >= 0.84, "{s:?}");
-    assert!(s.attribution_accuracy.unwrap_or(0.0) >= 0.95, "{s:?}");
-    assert!(s.stance_accuracy.unwrap_or(0.0) >= 0.89, "{s:?}");
+    assert!(s.strict_f1 >= 0.87, "{s:?}");
+    assert!(s.attribution_accuracy.unwrap_or(0.0) >= 0.97, "{s:?}");
+    assert!(s.stance_accuracy.unwrap_or(0.0) >= 0.91, "{s:?}");
     assert!(s.grouping_f1 >= 0.87, "{s:?}");
 }
 
