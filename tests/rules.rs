@@ -220,23 +220,11 @@ fn a_registry_entry_without_a_language_is_refused_unless_it_says_why() {
 fn the_language_folder_decides_how_stems_are_inflected() {
     // the same cue stem, with the built-in tables and with a folder whose morphology.toml
     // conjugates past stems for the masculine singular only
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("ar")).expect("mkdir");
-    let base = std::fs::read_to_string("rules/ar/morphology.toml").expect("morphology");
-    let narrow = base.replace(
+    let rules = with_line_replaced(
+        "ar/morphology.toml",
         "past = [\"\", \"ت\", \"ا\", \"تا\", \"وا\", \"ن\", \"نا\"]",
         "past = [\"\"]",
     );
-    assert_ne!(
-        narrow, base,
-        "the past endings line is where the test expects it"
-    );
-    std::fs::write(
-        dir.path().join("ar/morphology.toml"),
-        format!("replace = true\n{narrow}"),
-    )
-    .expect("write");
-    let rules = RuleSet::from_dir(dir.path()).expect("rules load");
     let doc = |text: &str| claimdiff::corpus::Input {
         doc: Default::default(),
         text: text.into(),
@@ -262,23 +250,11 @@ fn the_language_folder_decides_how_stems_are_inflected() {
 fn a_user_folder_adds_a_title_whose_dot_ends_no_sentence() {
     // "Amb." is no built-in title: its dot ends the sentence and the claim loses its speaker's
     // name; listed in segment.toml's abbreviations, the sentence holds together
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("en")).expect("mkdir");
-    let base = std::fs::read_to_string("rules/en/segment.toml").expect("segment");
-    let with = base.replace(
+    let rules = with_line_replaced(
+        "en/segment.toml",
         "abbreviations = [\"mr\",",
         "abbreviations = [\"amb\", \"mr\",",
     );
-    assert_ne!(
-        with, base,
-        "the abbreviations line is where the test expects it"
-    );
-    std::fs::write(
-        dir.path().join("en/segment.toml"),
-        format!("replace = true\n{with}"),
-    )
-    .expect("write");
-    let rules = RuleSet::from_dir(dir.path()).expect("rules load");
     let prepared = |r: &RuleSet| {
         claimdiff::text::prepare("Amb. Lena Okafor said the envoys met twice.", r.lang("en"))
             .sentences
@@ -287,4 +263,17 @@ fn a_user_folder_adds_a_title_whose_dot_ends_no_sentence() {
     let built_in = RuleSet::embedded().expect("built-in rules");
     assert_eq!(prepared(&built_in), 2);
     assert_eq!(prepared(&rules), 1);
+}
+
+/// The built-in rules with one built-in file replaced by a copy in which `from` reads `to`
+/// (the copy is checked to differ, so the test fails when the line moves).
+fn with_line_replaced(rel: &str, from: &str, to: &str) -> RuleSet {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(rel);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+    let base = std::fs::read_to_string(format!("rules/{rel}")).expect("built-in file");
+    let changed = base.replace(from, to);
+    assert_ne!(changed, base, "'{from}' is not in rules/{rel}");
+    std::fs::write(&path, format!("replace = true\n{changed}")).expect("write");
+    RuleSet::from_dir(dir.path()).expect("rules load")
 }

@@ -227,20 +227,15 @@ fn read_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> (Option<Dat
         if let Some(year) = number_at(p, y).filter(|n| (1900..=2100).contains(n)) {
             e.date.year = Some(year as i16);
             j = y + 1;
-        } else if j < end
-            && rules
-                .date_past
-                .longest_at(&p.tokens, j, Clitics::None)
-                .is_some()
-        {
+        } else if let Some(h) = rules.date_past.longest_at(&p.tokens, j, Clitics::None) {
             e.past = true;
-            j += 1;
+            j = h.end();
         }
     } else if !any {
-        let k = match rules.year_words.longest_at(&p.tokens, j, Clitics::None) {
-            Some(h) if j < end => h.end(),
-            _ => j,
-        };
+        let k = rules
+            .year_words
+            .longest_at(&p.tokens, j, Clitics::None)
+            .map_or(j, |h| h.end());
         if let Some(year) = number_at(p, k).filter(|n| (1900..=2100).contains(n)) {
             e.date.year = Some(year as i16);
             return (Some(e), k + 1);

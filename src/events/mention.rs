@@ -13,7 +13,7 @@ use crate::model::EventFormat;
 use crate::rules::schema::{MeetingStatus, PlaceKind};
 use crate::rules::{Atom, LangRules};
 use crate::text::Prepared;
-use crate::text::lexicon::Clitics;
+use crate::text::lexicon::{Clitics, variants};
 
 /// What is known of a meeting. In the per-document records, what is not known is left out.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -209,11 +209,10 @@ fn at_meeting_word(p: &Prepared, rules: &LangRules, word: usize, at: usize) -> b
     if !rules.order.subject_first() {
         return (1..=2).contains(&after);
     }
-    let linked = word + 1 < p.tokens.len()
-        && rules
-            .participants_after
-            .longest_at(&p.tokens, word + 1, Clitics::None)
-            .is_some();
+    let linked = rules
+        .participants_after
+        .longest_at(&p.tokens, word + 1, Clitics::None)
+        .is_some();
     let unbroken = (at.min(word) + 1..at.max(word))
         .all(|k| p.tokens[k].kind != crate::text::TokenKind::Punct || p.tokens[k].key == "'");
     unbroken && ((-3..=-1).contains(&after) || (linked && (2..=4).contains(&after)))
@@ -445,15 +444,15 @@ fn locative(p: &Prepared, rules: &LangRules, at: usize, prefix: usize) -> bool {
     let key = &p.tokens[at].key;
     // the place's reading stripped `prefix` letters: a locative preposition among them (بموسكو،
     // وبموسكو)
-    if prefix > 0 {
-        let bare = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-        if rules
-            .locative_prefixes
-            .iter()
-            .any(|l| bare.starts_with(l.as_str()))
-        {
-            return true;
-        }
+    if prefix > 0
+        && variants(key, Clitics::Conj).iter().any(|(w, _)| {
+            rules
+                .locative_prefixes
+                .iter()
+                .any(|l| w.starts_with(l.as_str()))
+        })
+    {
+        return true;
     }
     let locative_at = |i: Option<usize>| {
         i.is_some_and(|i| {

@@ -38,7 +38,9 @@ pub(in super::super) fn speaker(
                     .is_some()
         })
         .unwrap_or(after);
-    p.tokens.get(at)?;
+    if at >= p.tokens.len() {
+        return None;
+    }
     if let Some(next) = from(at)
         && let Some(z) = speaker::zone_at(p, rules, next, end)
     {

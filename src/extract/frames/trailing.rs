@@ -66,18 +66,7 @@ pub(in super::super) fn read<'r>(
                 // "Addis Ababa rejected every proposal, the Egyptian spokesman added": one side
                 // reports what the other did; the clause is the attribution's content
                 let prev = drafts.pop().expect("a draft in this clause");
-                let mut d = new_draft(
-                    p,
-                    rules,
-                    t.cue.clone(),
-                    t.info,
-                    zone_here,
-                    *how,
-                    *from,
-                    t.seg.end,
-                );
-                d.content = t.seg.start..comma;
-                d.start = t.seg.start;
+                let mut d = clause_claim(p, rules, &t, zone_here, *how, *from, comma);
                 d.notes.push(format!(
                     "reports {} by {}",
                     prev.info.lemma, prev.speaker.name
@@ -87,19 +76,7 @@ pub(in super::super) fn read<'r>(
                 let prev = drafts.last_mut().expect("a draft in this clause");
                 prev.content.end = prev.content.end.min(comma).max(prev.content.start);
             } else {
-                let zone = resolve_anaphor(zone.clone(), drafts, mentions);
-                let mut d = new_draft(
-                    p,
-                    rules,
-                    t.cue.clone(),
-                    t.info,
-                    zone,
-                    *how,
-                    *from,
-                    t.seg.end,
-                );
-                d.content = t.seg.start..comma;
-                d.start = t.seg.start;
+                let d = clause_claim(p, rules, &t, zone_here, *how, *from, comma);
                 push(drafts, d, t.first_here);
             }
             true
@@ -127,22 +104,27 @@ pub(in super::super) fn read<'r>(
             let Some((zone, how)) = zone else {
                 return false;
             };
-            let mut d = new_draft(
-                p,
-                rules,
-                t.cue.clone(),
-                t.info,
-                zone,
-                how,
-                t.seg.start,
-                t.seg.end,
-            );
-            d.content = t.seg.start..comma;
-            d.start = t.seg.start;
+            let d = clause_claim(p, rules, &t, zone, how, t.seg.start, comma);
             push(drafts, d, t.first_here);
             true
         }
     }
+}
+
+/// The claim of a trailing attribution: its speaker's, reporting the clause before the comma.
+fn clause_claim<'r>(
+    p: &Prepared,
+    rules: &'r LangRules,
+    t: &Trailing<'_, 'r>,
+    zone: Zone,
+    how: How,
+    from: usize,
+    comma: usize,
+) -> Draft<'r> {
+    let mut d = new_draft(p, rules, t.cue.clone(), t.info, zone, how, from, t.seg.end);
+    d.content = t.seg.start..comma;
+    d.start = t.seg.start;
+    d
 }
 
 /// The comma before a trailing attribution in a subject-first language (", a spokesperson said
