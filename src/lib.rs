@@ -39,4 +39,6 @@ pub mod rules;
 pub mod serve;
 pub mod text;
 
-pub use pipeline::{Collector, DocResult, Step, analyze, analyze_document, analyze_each};
+pub use pipeline::{
+    Collector, DocResult, Stages, Step, analyze, analyze_document, analyze_each, analyze_stages,
+};

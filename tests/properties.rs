@@ -171,6 +171,15 @@ proptest! {
     }
 
     #[test]
+    fn a_claims_only_run_finds_the_claims_of_a_full_one(text in text()) {
+        let doc = input("a", &text);
+        let full = claimdiff::analyze_document(&doc, &RULES);
+        let claims = claimdiff::analyze_stages(&doc, &RULES, claimdiff::Stages::Claims);
+        prop_assert_eq!(claims.claims, full.claims);
+        prop_assert!(claims.events.events.is_empty());
+    }
+
+    #[test]
     fn analysis_of_news_like_text_never_panics_and_spans_slice_the_text(text in text()) {
         check(&text);
     }

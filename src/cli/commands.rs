@@ -16,7 +16,7 @@ use claimdiff::pipeline::{examples, parts, records};
 use claimdiff::render::{self, View};
 use claimdiff::rules::RuleSet;
 use claimdiff::rules::load::Mode;
-use claimdiff::{DocResult, Step, eval};
+use claimdiff::{DocResult, Stages, Step, eval};
 
 use super::args::{
     ClaimsArgs, ColorChoice, EvalArgs, Format, InputArgs, ReportArgs, RunArgs, TextFormat,
@@ -222,7 +222,13 @@ fn stream_jsonl(args: &RunArgs, rules: &RuleSet, with_records: bool) -> Result<E
         buf
     };
     let result = output::emit(args.output.as_deref(), &args.input.inputs, &mut |w| {
-        claimdiff::analyze_each(source(&args.input), rules, &lines, &mut |step| {
+        // a listing of claims prints no meeting or document line: those stages are skipped
+        let stages = if with_records {
+            Stages::All
+        } else {
+            Stages::Claims
+        };
+        claimdiff::analyze_each(source(&args.input), rules, stages, &lines, &mut |step| {
             match step {
                 Step::Doc(bytes) => {
                     progress.docs += 1;

@@ -3,10 +3,11 @@
 //! after it ("وزير الخارجية الإيطالي أنطونيو تاجاني", "Italian Foreign Minister Antonio Tajani");
 //! met again later, whole or by its surname alone ("ورأى تاجاني أن", "Tajani said"), it is the same
 //! speaker and speaks for the office's state. The offices are the document's mentions
-//! ([`super::antecedent::mentions`]).
+//! ([`super::antecedent::Mentions`]).
 
 use std::ops::Range;
 
+use super::antecedent::Mentions;
 use super::speaker::{self, Zone};
 use crate::model::SpeakerKind;
 use crate::rules::LangRules;
@@ -23,7 +24,7 @@ pub(super) fn named(
     rules: &LangRules,
     at: usize,
     end: usize,
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> Option<Zone> {
     let run = name_run(p, rules, at, end);
     if run.is_empty() {
@@ -186,7 +187,7 @@ pub(super) fn earlier(
     p: &Prepared,
     rules: &LangRules,
     run: Range<usize>,
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> Option<Zone> {
     // a person the lexicon knows by the full name only ("Ahmed Hafez", later "Hafez added"):
     // the last word of the name as written
@@ -195,7 +196,8 @@ pub(super) fn earlier(
             .then(|| m.tokens.clone().rev().find(|&k| p.tokens[k].is_word()))
             .flatten()
     };
-    let m = mentions
+    let known = mentions.before(run.start);
+    let m = known
         .iter()
         .filter(|m| m.tokens.end <= run.start && m.kind == SpeakerKind::Person)
         .rev()

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::antecedent::Mentions;
 use super::speaker::Zone;
 use super::{antecedent, stance, subject};
 use crate::model::{Claim, Content, Cue, Speaker, SpeakerKind, Stance};
@@ -164,7 +165,7 @@ pub(super) fn is_relay(z: &Zone) -> bool {
 
 /// A description that refers back, resolved against the claims so far and the document's
 /// mentions (see [`antecedent`]).
-pub(super) fn resolve_anaphor(z: Zone, drafts: &[Draft], mentions: &[Zone]) -> Zone {
+pub(super) fn resolve_anaphor(z: Zone, drafts: &[Draft], mentions: &Mentions) -> Zone {
     antecedent::resolve(z, drafts.iter().map(|d| &d.speaker), mentions)
 }
 

@@ -23,13 +23,13 @@ use crate::rules::schema::Frame;
 use crate::rules::{CueInfo, LangRules, WordOrder};
 use crate::text::lexicon::Clitics;
 use crate::text::{Prepared, Sentence};
+use antecedent::Mentions;
 use draft::{
     Draft, How, coordinated, finish, is_relay, merge_into_last, new_draft, opened, owns_position,
     push, report_inside_last, resolve_anaphor,
 };
 use frames::trailing::{self, Trailing};
 use frames::{content_follows, implicit_speaker, requirement_met, verb};
-use speaker::Zone;
 
 /// Extracts every claim of a prepared document written in one language.
 pub fn claims(doc_id: &str, p: &Prepared, rules: &LangRules) -> Vec<Claim> {
@@ -45,7 +45,7 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
     let Some(&main) = langs.first() else {
         return Vec::new();
     };
-    let mentions = antecedent::mentions(p, |s| sentence_rules(p, s, langs).unwrap_or(main));
+    let mentions = Mentions::new(p, move |s| sentence_rules(p, s, langs).unwrap_or(main));
     // the sentence (index) where the last claim was read
     let mut last_claim_sentence: Option<usize> = None;
     for (si, sentence) in p.sentences.iter().enumerate().filter(|(_, s)| !s.skip) {
@@ -214,7 +214,7 @@ fn reporting_source(
         return None;
     }
     let reported = speaker::first_zone(p, rules, prev.content.clone())?;
-    let reported = resolve_anaphor(reported, drafts, &[]);
+    let reported = resolve_anaphor(reported, drafts, &Mentions::none());
     (reported.name == zone.name).then(|| prev.speaker.clone())
 }
 
@@ -267,7 +267,7 @@ fn segment_claims<'r>(
     sentence: &Sentence,
     seg: Range<usize>,
     drafts: &mut Vec<Draft<'r>>,
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) {
     let first_here = drafts.len();
     let order = rules.order;

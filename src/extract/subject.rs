@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::antecedent::Mentions;
 use super::speaker::{self, Zone};
 use crate::model::SpeakerKind;
 use crate::rules::LangRules;
@@ -33,7 +34,7 @@ pub fn speaker(
     rules: &LangRules,
     cue: &Range<usize>,
     seg: Range<usize>,
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> Option<Found> {
     let end = before_adverbs(p, rules, seg.start, cue.start);
     if let Some(z) = speaker::zone_ending_at(p, rules, seg.start, end) {
@@ -129,7 +130,7 @@ fn open_class(
     rules: &LangRules,
     floor: usize,
     end: usize,
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> Option<Zone> {
     let name = name_start(p, rules, floor, end);
     if name < end {

@@ -20,8 +20,23 @@ pub struct DocResult {
     pub events: DocEvents,
 }
 
+/// Which per-document stages a run needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stages {
+    /// Language, text and claims: all that a listing of claims prints.
+    Claims,
+    /// Every stage: also the title and publication date, and the meetings.
+    All,
+}
+
 /// Analyses one document: language, text preparation, claims, meetings.
 pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
+    analyze_stages(input, rules, Stages::All)
+}
+
+/// Analyses one document through the stages `stages` asks for (the others leave their fields
+/// as the input had them, and no meetings).
+pub fn analyze_stages(input: &Input, rules: &RuleSet, stages: Stages) -> DocResult {
     let mut doc = input.doc.clone();
     let code = doc
         .language
@@ -31,6 +46,18 @@ pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
     doc.language = Some(code.clone());
     let lr = rules.lang(&code);
     let prepared = text::prepare(&input.text, lr);
+    // the document's language first; a sentence in another script uses its own language's rules
+    let langs: Vec<&LangRules> = std::iter::once(lr)
+        .chain(rules.langs.iter().filter(|l| l.code != lr.code))
+        .collect();
+    if stages == Stages::Claims {
+        let claims = extract::claims_in(&doc.id, &prepared, &langs);
+        return DocResult {
+            doc,
+            claims,
+            events: DocEvents::default(),
+        };
+    }
     if doc.title.is_none() {
         doc.title = prepared
             .sentences
@@ -38,10 +65,6 @@ pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
             .find(|s| s.skip)
             .map(|s| prepared.slice(s.span).trim().to_string());
     }
-    // the document's language first; a sentence in another script uses its own language's rules
-    let langs: Vec<&LangRules> = std::iter::once(lr)
-        .chain(rules.langs.iter().filter(|l| l.code != lr.code))
-        .collect();
     let published = events::published::publication(&doc, &prepared, &langs, None);
     if let Some((date, from)) = published {
         if from != DateSource::Metadata {

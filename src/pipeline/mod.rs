@@ -15,5 +15,5 @@ pub mod records;
 mod stream;
 
 pub use collect::Collector;
-pub use document::{DocResult, analyze_document};
+pub use document::{DocResult, Stages, analyze_document, analyze_stages};
 pub use stream::{Step, analyze, analyze_each};

@@ -11,7 +11,7 @@ use crate::corpus::{Input, Item, Problem, Source};
 use crate::model::{Document, Report};
 use crate::rules::RuleSet;
 
-use super::{Collector, DocResult, analyze_document};
+use super::{Collector, DocResult, Stages, analyze_stages};
 
 /// Documents analysed together: enough to keep every core busy, few enough to bound memory.
 const BATCH: usize = 256;
@@ -42,7 +42,7 @@ pub fn analyze(
     // Each result is copied on this thread rather than moved: the copy packs what lives until
     // the end apart from the workers' short-lived allocations, which would otherwise keep the
     // workers' allocator pages resident (peak memory 50 → 46 MB on the ANT corpus).
-    let done = analyze_each(source, rules, &|r| r, &mut |step| {
+    let done = analyze_each(source, rules, Stages::All, &|r| r, &mut |step| {
         match step {
             Step::Doc(r) => {
                 progress(Step::Doc(&r.doc));
@@ -56,12 +56,13 @@ pub fn analyze(
     collector.finish(rules)
 }
 
-/// Runs the per-document stages on `source` without building a report: `per_doc` runs on the
+/// Runs the per-document `stages` on `source` without building a report: `per_doc` runs on the
 /// worker that analysed a document (so that work such as rendering is parallel too), `each` on
 /// this thread, in input order. An error from `each` stops the analysis and is returned.
 pub fn analyze_each<T: Send, E>(
     source: impl Source,
     rules: &RuleSet,
+    stages: Stages,
     per_doc: &(dyn Fn(DocResult) -> T + Sync),
     each: &mut dyn FnMut(Step<T>) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -74,7 +75,7 @@ pub fn analyze_each<T: Send, E>(
                 Read::Batch(batch) => {
                     let done: Vec<T> = batch
                         .par_iter()
-                        .map(|d| per_doc(analyze_document(d, rules)))
+                        .map(|d| per_doc(analyze_stages(d, rules, stages)))
                         .collect();
                     for r in done {
                         each(Step::Doc(r))?;

@@ -12,6 +12,7 @@ pub(super) mod verb;
 
 use std::ops::Range;
 
+use super::antecedent::Mentions;
 use super::draft::{Draft, How, opens_content, resolve_anaphor};
 use super::speaker::{self, Zone};
 use super::{stance, subject};
@@ -35,7 +36,7 @@ pub(super) fn speaker(
     seg: Range<usize>,
     sentence: &Sentence,
     drafts: &[Draft],
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> Option<Found> {
     match (info.frame, order) {
         (Frame::Verb, WordOrder::SubjectFirst) => {
@@ -100,7 +101,7 @@ pub(super) fn implicit_speaker(
     seg: Range<usize>,
     sentence: &Sentence,
     drafts: &[Draft],
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> Option<(Zone, How)> {
     let last = || drafts.last().map(|d| d.speaker.clone());
     if leads(p, rules, seg.start, cue.start) {

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::super::antecedent::Mentions;
 use super::super::draft::{Draft, How, merge_into_last, new_draft, push, resolve_anaphor};
 use super::super::speaker::Zone;
 use super::super::subject;
@@ -41,7 +42,7 @@ pub(in super::super) fn read<'r>(
     order: WordOrder,
     t: Trailing<'_, 'r>,
     drafts: &mut Vec<Draft<'r>>,
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> bool {
     let prev_here = drafts.len() > t.first_here;
     match (order, t.info.frame) {

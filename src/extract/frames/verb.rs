@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::super::antecedent::Mentions;
 use super::super::draft::{Draft, How, trim_end};
 use super::super::speaker::{self, Zone};
 use super::super::{alias, subject};
@@ -21,7 +22,7 @@ pub(in super::super) fn subject_before(
     seg: Range<usize>,
     sentence: &Sentence,
     drafts: &[Draft],
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> Option<Found> {
     match subject::speaker(p, rules, cue, seg.clone(), mentions)? {
         subject::Found::Before(z) => Some((z, How::Before, cue.end)),
@@ -56,7 +57,7 @@ pub(in super::super) fn subject_after(
     rules: &LangRules,
     cue: &Range<usize>,
     seg: Range<usize>,
-    mentions: &[Zone],
+    mentions: &Mentions,
 ) -> Option<Found> {
     let resumptive = |k: usize| {
         rules
