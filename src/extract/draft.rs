@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::antecedent::Mentions;
 use super::speaker::Zone;
 use super::{antecedent, stance, subject};
-use crate::model::{Claim, Content, Cue, Speaker, SpeakerKind, Stance};
+use crate::model::{Claim, Content, Cue, SharedText, Speaker, SpeakerKind, Stance};
 use crate::rules::schema::Frame;
 use crate::rules::{CueInfo, LangRules};
 use crate::text::lexicon::Clitics;
@@ -318,7 +318,16 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
     // the content's text is its span's slice, as every span's is: a split quotation's text keeps
     // the attribution between its parts (stance and topics are read from the parts alone)
     let content_span = p.token_span(parts[0].start, content.end);
-    let content_text = p.slice(content_span);
+    let text = SharedText::from(p.slice(span));
+    // the content lies within the claim's span: its text is a slice of the claim's, kept once
+    let content_text = if span.start <= content_span.start && content_span.end <= span.end {
+        text.slice_chars(
+            content_span.start - span.start,
+            content_span.end - span.start,
+        )
+    } else {
+        SharedText::from(p.slice(content_span))
+    };
     let cue_span = p.token_span(d.cue.start, d.cue.end);
     let speaker_span = d
         .named_here
@@ -343,7 +352,7 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
         id: format!("{doc_id}-c{}", span.start),
         doc: doc_id.to_string(),
         span,
-        text: p.slice(span),
+        text,
         speaker: Speaker {
             text: speaker_text,
             span: speaker_span,

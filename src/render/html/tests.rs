@@ -140,5 +140,5 @@ fn mismatched_spans_give_no_marks() {
     let mut c = report().claims.remove(0);
     c.span = Span::new(0, 3);
     let runs = highlight::runs(&c);
-    assert_eq!(runs, vec![(Mark::Plain, c.text.clone())]);
+    assert_eq!(runs, vec![(Mark::Plain, c.text.to_string())]);
 }

@@ -3,6 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod shared;
+
+pub use shared::SharedText;
+
 /// The export format's name, written in every JSON report.
 pub const FORMAT: &str = "claimdiff/1";
 
@@ -226,7 +230,7 @@ pub struct Cue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Content {
     /// The content words as written.
-    pub text: String,
+    pub text: SharedText,
     /// Where they stand.
     pub span: Span,
     /// Whether the content is a direct quotation.
@@ -243,7 +247,7 @@ pub struct Claim {
     /// Covers cue, speaker and content in one sentence.
     pub span: Span,
     /// The slice of the document at `span`.
-    pub text: String,
+    pub text: SharedText,
     /// Who says it.
     pub speaker: Speaker,
     /// The attribution marker.
