@@ -275,7 +275,7 @@ fn b_names_a(rule: &ConflictRule, x: &View, y: &View) -> Check {
     {
         return Check::Holds(format!("the other side names {p}"));
     }
-    holds_if(y.features.people.contains(&cx.speaker.name), || {
+    holds_if(y.features.people.contains(cx.speaker.name.as_str()), || {
         format!("the other side names {}", cx.speaker.name)
     })
 }

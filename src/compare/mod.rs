@@ -51,7 +51,7 @@ impl SideKey {
                 c.speaker
                     .affiliation
                     .clone()
-                    .unwrap_or_else(|| c.speaker.name.clone()),
+                    .unwrap_or_else(|| c.speaker.name.to_string()),
             )
         } else {
             SideKey::Parties(c.speaker.parties.clone())
@@ -262,8 +262,8 @@ fn apply(
             if seen.insert(c.id.as_str()) {
                 ids.push(c.id.clone());
             }
-            if !speakers.contains(&c.speaker.name) {
-                speakers.push(c.speaker.name.clone());
+            if !speakers.iter().any(|s| *s == c.speaker.name) {
+                speakers.push(c.speaker.name.to_string());
             }
         }
         Side {

@@ -150,10 +150,10 @@ pub fn parse_line(at: &str, line: &[u8], opts: Options) -> Result<Input, Problem
         id,
         path: at.to_string(),
         title: string(fields.title),
-        language: string(fields.language),
+        language: string(fields.language).map(Into::into),
         published: string(fields.published).or_else(|| string(fields.date)),
         published_from: None,
-        outlet: string(fields.outlet),
+        outlet: string(fields.outlet).map(Into::into),
         url: string(fields.url),
         text: None,
     };

@@ -350,21 +350,21 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
     }
     Some(Claim {
         id: format!("{doc_id}-c{}", span.start),
-        doc: doc_id.to_string(),
+        doc: doc_id.into(),
         span,
         text,
         speaker: Speaker {
             text: speaker_text,
             span: speaker_span,
-            name: d.speaker.name.clone(),
+            name: d.speaker.name.as_str().into(),
             kind: d.speaker.kind,
             parties: d.speaker.parties.clone(),
             affiliation: d.speaker.affiliation.clone(),
         },
         cue: Cue {
-            text: p.slice(cue_span),
+            text: p.slice(cue_span).into(),
             span: cue_span,
-            lemma: d.info.lemma.clone(),
+            lemma: d.info.lemma.as_str().into(),
         },
         content: Content {
             text: content_text,
@@ -385,7 +385,7 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
             t
         },
         event: None,
-        rule: format!("{}/{}", d.info.rule, d.how.name()),
+        rule: format!("{}/{}", d.info.rule, d.how.name()).into(),
         why,
     })
 }

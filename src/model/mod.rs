@@ -56,7 +56,7 @@ pub struct Document {
     /// Headline, from metadata or the first heading line.
     pub title: Option<String>,
     /// ISO 639-1 language code.
-    pub language: Option<String>,
+    pub language: Option<SharedText>,
     /// Publication date (ISO 8601, possibly partial).
     pub published: Option<String>,
     /// Where the publication date came from.
@@ -64,7 +64,7 @@ pub struct Document {
     pub published_from: Option<DateSource>,
     /// Outlet name, when the metadata gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub outlet: Option<String>,
+    pub outlet: Option<SharedText>,
     /// Source address, when the metadata gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -205,7 +205,7 @@ pub struct Speaker {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     /// Canonical name (a lexicon name, or the words as written).
-    pub name: String,
+    pub name: SharedText,
     /// Person, institution, state, media or anonymous.
     pub kind: SpeakerKind,
     /// States spoken for, ISO 3166-1 alpha-2, sorted.
@@ -219,11 +219,11 @@ pub struct Speaker {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cue {
     /// The cue words as written.
-    pub text: String,
+    pub text: SharedText,
     /// Where they stand.
     pub span: Span,
     /// The cue's lemma from the lexicon.
-    pub lemma: String,
+    pub lemma: SharedText,
 }
 
 /// What is claimed.
@@ -243,7 +243,7 @@ pub struct Claim {
     /// Stable id: document id and the claim's start offset.
     pub id: String,
     /// The document's id.
-    pub doc: String,
+    pub doc: SharedText,
     /// Covers cue, speaker and content in one sentence.
     pub span: Span,
     /// The slice of the document at `span`.
@@ -261,7 +261,7 @@ pub struct Claim {
     /// The event the claim is about, if any.
     pub event: Option<String>,
     /// The rule that made the claim.
-    pub rule: String,
+    pub rule: SharedText,
     /// How speaker and stance were decided.
     pub why: String,
 }

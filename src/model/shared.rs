@@ -83,6 +83,24 @@ impl PartialEq for SharedText {
 
 impl Eq for SharedText {}
 
+impl PartialOrd for SharedText {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedText {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl std::hash::Hash for SharedText {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         self.as_str().hash(h);

@@ -3,10 +3,22 @@
 
 use crate::compare;
 use crate::events::{self, DocEvents};
-use crate::model::{Claim, Document, Report};
+use rustc_hash::FxHashSet;
+
+use crate::model::{Claim, Document, Report, SharedText};
 use crate::rules::RuleSet;
 
 use super::DocResult;
+
+/// The one copy of `t` in `words`.
+fn intern(words: &mut FxHashSet<SharedText>, t: &SharedText) -> SharedText {
+    if let Some(w) = words.get(t.as_str()) {
+        return w.clone();
+    }
+    let w = t.packed();
+    words.insert(w.clone());
+    w
+}
 
 /// Gathers documents' results as they finish, keeping only what a report needs: metadata, one
 /// flat list of claims and each document's meetings (no per-document lists to merge at the end).
@@ -16,12 +28,33 @@ pub struct Collector {
     claims: Vec<Claim>,
     /// Each document's meetings, with the number of its claims.
     events: Vec<(DocEvents, usize)>,
+    /// One copy of each word that many claims and documents repeat (rules, cues, speakers'
+    /// names, languages, outlets).
+    words: FxHashSet<SharedText>,
 }
 
 impl Collector {
     /// Adds one document's result.
-    pub fn add(&mut self, r: DocResult) {
+    pub fn add(&mut self, mut r: DocResult) {
         self.events.push((r.events, r.claims.len()));
+        let doc = SharedText::from(r.doc.id.as_str());
+        for c in &mut r.claims {
+            c.doc = doc.clone();
+            for t in [
+                &mut c.rule,
+                &mut c.cue.lemma,
+                &mut c.cue.text,
+                &mut c.speaker.name,
+            ] {
+                *t = intern(&mut self.words, t);
+            }
+        }
+        for t in [&mut r.doc.language, &mut r.doc.outlet]
+            .into_iter()
+            .flatten()
+        {
+            *t = intern(&mut self.words, t);
+        }
         self.documents.push(r.doc);
         self.claims.extend(r.claims);
     }

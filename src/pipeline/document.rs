@@ -42,7 +42,7 @@ pub fn analyze_stages(input: &Input, rules: &RuleSet, stages: Stages) -> DocResu
         .language
         .clone()
         .filter(|l| rules.langs.iter().any(|r| &r.code == l))
-        .unwrap_or_else(|| lang::detect(&input.text).to_string());
+        .unwrap_or_else(|| lang::detect(&input.text).into());
     doc.language = Some(code.clone());
     let lr = rules.lang(&code);
     let prepared = text::prepare(&input.text, lr);

@@ -59,7 +59,11 @@ pub fn merge(parts: Vec<Part>, rules: &RuleSet) -> Result<Report, String> {
     for (n, part) in parts.into_iter().enumerate() {
         let r = part.report;
         documents.extend(part.positions.into_iter().zip(r.documents));
-        if let Some(c) = r.claims.iter().find(|c| !pos_of.contains_key(&c.doc)) {
+        if let Some(c) = r
+            .claims
+            .iter()
+            .find(|c| !pos_of.contains_key(c.doc.as_str()))
+        {
             return Err(format!("part {}: claim {} of no document", n + 1, c.id));
         }
         claims.extend(r.claims);
@@ -79,7 +83,7 @@ pub fn merge(parts: Vec<Part>, rules: &RuleSet) -> Result<Report, String> {
     // stable sorts: a document's claims, and a part's events of one first document, keep
     // their order
     documents.sort_by_key(|(p, _)| *p);
-    claims.sort_by_cached_key(|c| pos_of[&c.doc]);
+    claims.sort_by_cached_key(|c| pos_of[c.doc.as_str()]);
     events.sort_by_key(|(p, _)| *p);
     let mut report = Report {
         documents: documents.into_iter().map(|(_, d)| d).collect(),

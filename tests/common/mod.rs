@@ -30,7 +30,7 @@ pub fn input(id: &str, text: &str) -> Input {
 /// Analyses `text` as document `t`, in `language` when given (else detected).
 pub fn analyze_in(text: &str, language: Option<&str>) -> Report {
     let mut doc = input("t", text);
-    doc.doc.language = language.map(str::to_string);
+    doc.doc.language = language.map(Into::into);
     report(vec![doc])
 }
 
