@@ -354,7 +354,7 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
         span,
         text,
         speaker: Speaker {
-            text: speaker_text,
+            text: speaker_text.into(),
             span: speaker_span,
             name: d.speaker.name.as_str().into(),
             kind: d.speaker.kind,
@@ -386,7 +386,7 @@ pub(super) fn finish(doc_id: &str, p: &Prepared, d: &Draft) -> Option<Claim> {
         },
         event: None,
         rule: format!("{}/{}", d.info.rule, d.how.name()).into(),
-        why,
+        why: why.into(),
     })
 }
 

@@ -200,7 +200,7 @@ impl SpeakerKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     /// The words that name the speaker, or those it was resolved from.
-    pub text: String,
+    pub text: SharedText,
     /// Where those words stand, when the speaker is named in the claim's sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
@@ -263,7 +263,7 @@ pub struct Claim {
     /// The rule that made the claim.
     pub rule: SharedText,
     /// How speaker and stance were decided.
-    pub why: String,
+    pub why: SharedText,
 }
 
 /// A mention of a meeting in a document.

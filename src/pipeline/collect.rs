@@ -4,6 +4,7 @@
 use crate::compare;
 use crate::events::{self, DocEvents};
 use rustc_hash::FxHashSet;
+use std::ops::Range;
 
 use crate::model::{Claim, Document, Report, SharedText};
 use crate::rules::RuleSet;
@@ -20,23 +21,38 @@ fn intern(words: &mut FxHashSet<SharedText>, t: &SharedText) -> SharedText {
     w
 }
 
+/// One document's meetings, and where its document and claims stand in the collector's lists.
+#[derive(Debug)]
+struct DocMeetings {
+    doc: usize,
+    events: DocEvents,
+    claims: Range<usize>,
+}
+
 /// Gathers documents' results as they finish, keeping only what a report needs: metadata, one
 /// flat list of claims and each document's meetings (no per-document lists to merge at the end).
 #[derive(Debug, Default)]
 pub struct Collector {
     documents: Vec<Document>,
     claims: Vec<Claim>,
-    /// Each document's meetings, with the number of its claims.
-    events: Vec<(DocEvents, usize)>,
+    /// The meetings of the documents that describe any (most describe none).
+    events: Vec<DocMeetings>,
     /// One copy of each word that many claims and documents repeat (rules, cues, speakers'
-    /// names, languages, outlets).
+    /// names and words, explanations, languages, outlets).
     words: FxHashSet<SharedText>,
 }
 
 impl Collector {
     /// Adds one document's result.
     pub fn add(&mut self, mut r: DocResult) {
-        self.events.push((r.events, r.claims.len()));
+        if !r.events.events.is_empty() {
+            let first = self.claims.len();
+            self.events.push(DocMeetings {
+                doc: self.documents.len(),
+                events: r.events,
+                claims: first..first + r.claims.len(),
+            });
+        }
         let doc = SharedText::from(r.doc.id.as_str());
         for c in &mut r.claims {
             c.doc = doc.clone();
@@ -45,6 +61,8 @@ impl Collector {
                 &mut c.cue.lemma,
                 &mut c.cue.text,
                 &mut c.speaker.name,
+                &mut c.speaker.text,
+                &mut c.why,
             ] {
                 *t = intern(&mut self.words, t);
             }
@@ -69,19 +87,22 @@ impl Collector {
                 .find(|p| p.id == id)
                 .map_or_else(|| id.to_string(), |p| p.name.clone())
         };
-        let mut claims = self.claims.iter();
         let inputs: Vec<events::DocInput> = self
-            .documents
+            .events
             .iter()
-            .zip(&self.events)
-            .map(|(doc, (events, n))| events::DocInput {
-                doc: &doc.id,
-                events,
-                claim_ids: claims.by_ref().take(*n).map(|c| c.id.as_str()).collect(),
+            .map(|m| events::DocInput {
+                doc: &self.documents[m.doc].id,
+                events: &m.events,
+                claim_ids: self.claims[m.claims.clone()]
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect(),
             })
             .collect();
         let (events, claim_event) = events::group(&inputs, &place_name);
         drop(inputs);
+        drop(self.events);
+        drop(self.words);
         let mut report = Report {
             events,
             documents: self.documents,

@@ -67,16 +67,16 @@ pub fn analyze_each<T: Send, E>(
     each: &mut dyn FnMut(Step<T>) -> Result<(), E>,
 ) -> Result<(), E> {
     let (tx, rx) = mpsc::sync_channel::<Read>(2);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Done<T>>(2);
     std::thread::scope(|scope| {
         scope.spawn(move || read_batches(source, &tx));
-        for msg in rx {
+        // The batches are analysed on their own thread, so that the pool starts on the next
+        // batch while this one hands the last one's results on (gathering, writing).
+        scope.spawn(move || analyze_batches(rx, &done_tx, rules, stages, per_doc));
+        for msg in done_rx {
             match msg {
-                Read::Problem(p) => each(Step::Problem(p))?,
-                Read::Batch(batch) => {
-                    let done: Vec<T> = batch
-                        .par_iter()
-                        .map(|d| per_doc(analyze_stages(d, rules, stages)))
-                        .collect();
+                Done::Problem(p) => each(Step::Problem(p))?,
+                Done::Batch(done) => {
                     for r in done {
                         each(Step::Doc(r))?;
                     }
@@ -85,6 +85,38 @@ pub fn analyze_each<T: Send, E>(
         }
         Ok(())
     })
+}
+
+/// What the analysing thread sends on: a batch's results in input order, or a problem.
+enum Done<T> {
+    Batch(Vec<T>),
+    Problem(Problem),
+}
+
+/// Analyses each batch from `rx` on the rayon pool and sends its results on, problems in their
+/// place; stops when nobody listens any more (the caller's `each` failed), which in turn stops
+/// the reader.
+fn analyze_batches<T: Send>(
+    rx: mpsc::Receiver<Read>,
+    tx: &mpsc::SyncSender<Done<T>>,
+    rules: &RuleSet,
+    stages: Stages,
+    per_doc: &(dyn Fn(DocResult) -> T + Sync),
+) {
+    for msg in rx {
+        let out = match msg {
+            Read::Problem(p) => Done::Problem(p),
+            Read::Batch(batch) => Done::Batch(
+                batch
+                    .par_iter()
+                    .map(|d| per_doc(analyze_stages(d, rules, stages)))
+                    .collect(),
+            ),
+        };
+        if tx.send(out).is_err() {
+            return;
+        }
+    }
 }
 
 /// Reads `source` into batches of [`BATCH`] documents, sending each when full, and every problem
