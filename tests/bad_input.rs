@@ -345,6 +345,40 @@ fn standard_input_over_max_doc_bytes_is_skipped() {
 }
 
 #[test]
+fn a_json_report_with_nothing_read_writes_nothing() {
+    // the JSON export is written as documents are read: with none, not even its opening
+    claimdiff()
+        .args(["report", "--format", "json", "--max-doc-bytes", "10", "-"])
+        .write_stdin("وقال الوزير إن المحادثات كانت بناءة.")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("no input could be read"));
+}
+
+#[test]
+fn a_json_report_goes_on_past_a_skipped_document() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "قال الوزير إن المحادثات كانت بناءة.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), [0xff, 0xfe, 0x00]).unwrap();
+    let out = claimdiff()
+        .current_dir(dir.path())
+        .args(["report", ".", "--format", "json", "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the whole export");
+    let docs = v["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], "a");
+    assert_eq!(v["claims"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
 fn html_pages_are_read_as_text_with_title_and_date() {
     let f = Fixture::new();
     let body = String::from_utf8(seed_text(SEEDS[1])).unwrap();

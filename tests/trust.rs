@@ -56,7 +56,7 @@ fn when_no_input_can_be_read_nothing_is_written_and_the_status_is_2() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.html");
     std::fs::write(&good, "the earlier good report").unwrap();
-    for format in ["html", "jsonl"] {
+    for format in ["html", "json", "jsonl"] {
         for cmd in ["report", "claims"] {
             claimdiff()
                 .current_dir(dir.path())

@@ -110,6 +110,16 @@ pub(super) fn run_view(
     }
     let from_claims = report.and_then(|a| a.from_claims.as_deref());
     let from_parts = report.and_then(|a| a.from_parts.as_deref());
+    if let Some(ra) = report.filter(|ra| {
+        args.format == Format::Json
+            && ra.from_claims.is_none()
+            && ra.from_parts.is_none()
+            && !has_review_db(ra)
+    }) {
+        let code = stream_json_report(args, ra, &rules);
+        std::mem::forget(rules);
+        return code;
+    }
     let saved = from_claims.or(from_parts);
     let (mut rep, skipped) = match (from_claims, from_parts) {
         (Some(path), _) => (report_from_records(path, &rules)?, false),
@@ -249,6 +259,91 @@ fn stream_jsonl(args: &RunArgs, rules: &RuleSet, with_records: bool) -> Result<E
     }
     result?;
     Ok(status(progress.skipped))
+}
+
+/// Whether the report is to show the review desk's decisions.
+#[cfg(feature = "serve")]
+fn has_review_db(a: &ReportArgs) -> bool {
+    a.review_db.is_some()
+}
+
+/// Whether the report is to show the review desk's decisions (never without the desk).
+#[cfg(not(feature = "serve"))]
+fn has_review_db(_: &ReportArgs) -> bool {
+    false
+}
+
+/// `report --format json` on documents: each document is written to the export as it is read,
+/// and the report keeps of it only what meetings and the comparison read (its id and language),
+/// so that memory is bounded by the claims kept, not by the documents' metadata. The bytes are
+/// those of the whole report rendered at the end; a file target is written whole or not at all.
+fn stream_json_report(args: &RunArgs, ra: &ReportArgs, rules: &RuleSet) -> Result<ExitCode> {
+    let mut progress = Progress::new(&args.input.inputs, args.input.quiet);
+    let rendered = |r: DocResult| {
+        let json = render::json::document(&r.doc);
+        (r, json)
+    };
+    let mut flagged = false;
+    let result = output::emit(args.output.as_deref(), &args.input.inputs, &mut |w| {
+        // a concrete buffer in front of the dyn writer: serde writes many small pieces
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, w);
+        let mut export = render::json::Streamed::default();
+        let mut collector = claimdiff::Collector::default();
+        claimdiff::analyze_each(
+            source(&args.input),
+            rules,
+            Stages::All,
+            &rendered,
+            &mut |step| {
+                match step {
+                    Step::Doc((r, json)) => {
+                        progress.doc(&r.doc);
+                        export.document(&mut w, &json?)?;
+                        collector.add(kept_of(&r));
+                    }
+                    Step::Problem(p) => progress.problem(&p),
+                }
+                Ok::<(), std::io::Error>(())
+            },
+        )?;
+        if progress.nothing_read() {
+            return Err(std::io::Error::other(NOTHING_READ));
+        }
+        let mut rep = collector.finish(rules);
+        filter_findings(&mut rep, ra);
+        progress.finish(Some(&rep));
+        export.finish(&mut w, &rep)?;
+        w.write_all(b"\n")?;
+        w.flush()?;
+        flagged = ra.fail_on_findings && !rep.findings.is_empty();
+        // as in run_view: the operating system takes the memory back at once
+        std::mem::forget(rep);
+        Ok(())
+    });
+    if progress.nothing_read() {
+        return Err(nothing_read(args));
+    }
+    result?;
+    Ok(if flagged {
+        ExitCode::from(FLAGGED)
+    } else {
+        status(progress.skipped)
+    })
+}
+
+/// What a report keeps of a document's result once the document is written: its claims and
+/// meetings, and of the document only its id and language. A copy, so that what lives until the
+/// end is packed apart from the workers' short-lived allocations (see `claimdiff::analyze`).
+fn kept_of(r: &DocResult) -> DocResult {
+    DocResult {
+        doc: claimdiff::model::Document {
+            id: r.doc.id.clone(),
+            language: r.doc.language.clone(),
+            ..Default::default()
+        },
+        claims: r.claims.clone(),
+        events: r.events.clone(),
+    }
 }
 
 /// The marker error that aborts writing when no input could be read.

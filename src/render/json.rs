@@ -10,18 +10,28 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::Report;
+use crate::model::{Document, FORMAT, Report};
 
 /// Elements rendered together: enough to keep every core busy, few enough (a few MB of JSON)
 /// that the rendered text never approaches the size of the report.
-const CHUNK: usize = 1024;
+const CHUNK: usize = 256;
 
 /// Writes `report` as `serde_json::to_writer_pretty` would, list elements in parallel.
 pub fn write_report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    out.write_all(b"{\n  \"format\": ")?;
-    serde_json::to_writer(&mut *out, &report.format)?;
-    out.write_all(b",\n  \"documents\": ")?;
+    write_head(out, &report.format)?;
     write_list(out, &report.documents)?;
+    write_rest(out, report)
+}
+
+/// The export's opening up to its documents' list.
+fn write_head(out: &mut dyn Write, format: &str) -> io::Result<()> {
+    out.write_all(b"{\n  \"format\": ")?;
+    serde_json::to_writer(&mut *out, format)?;
+    out.write_all(b",\n  \"documents\": ")
+}
+
+/// The export after its documents' list: claims, events and findings.
+fn write_rest(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     out.write_all(b",\n  \"claims\": ")?;
     write_list(out, &report.claims)?;
     out.write_all(b",\n  \"events\": ")?;
@@ -29,6 +39,45 @@ pub fn write_report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     out.write_all(b",\n  \"findings\": ")?;
     write_list(out, &report.findings)?;
     out.write_all(b"\n}")
+}
+
+/// The export written while its documents are still being read: the opening and each document
+/// as it comes, then the rest of the report, so that a report need not keep what it prints of
+/// its documents. The bytes are those of [`write_report`] on the whole report.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    documents: usize,
+}
+
+impl Streamed {
+    /// Writes the next document, as rendered by [`document`].
+    pub fn document(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        if self.documents == 0 {
+            write_head(out, FORMAT)?;
+            out.write_all(b"[\n")?;
+        } else {
+            out.write_all(b",\n")?;
+        }
+        self.documents += 1;
+        out.write_all(rendered)
+    }
+
+    /// Closes the documents' list and writes the report's claims, events and findings (not its
+    /// documents, which were written one by one).
+    pub fn finish(self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        if self.documents == 0 {
+            write_head(out, FORMAT)?;
+            out.write_all(b"[]")?;
+        } else {
+            out.write_all(b"\n  ]")?;
+        }
+        write_rest(out, report)
+    }
+}
+
+/// One document rendered as an element of the export's documents' list (for [`Streamed`]).
+pub fn document(d: &Document) -> Result<Vec<u8>, serde_json::Error> {
+    element(d)
 }
 
 /// A list that is the value of a top-level field: `[]`, or its elements one per block at
@@ -84,16 +133,25 @@ fn element<T: Serialize>(item: &T) -> Result<Vec<u8>, serde_json::Error> {
 mod tests {
     use super::*;
     use crate::corpus::Paths;
-    use crate::model::Document;
     use crate::rules::RuleSet;
 
     fn same_as_one_thread(report: &Report) {
         let mut out = Vec::new();
         write_report(&mut out, report).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            serde_json::to_string_pretty(report).unwrap()
-        );
+        let expected = serde_json::to_string_pretty(report).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        // the same bytes when the documents are written one by one before the rest
+        let mut streamed = Streamed::default();
+        let mut out = Vec::new();
+        for d in &report.documents {
+            streamed.document(&mut out, &document(d).unwrap()).unwrap();
+        }
+        let rest = Report {
+            documents: Vec::new(),
+            ..report.clone()
+        };
+        streamed.finish(&mut out, &rest).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 
     #[test]
