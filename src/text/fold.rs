@@ -38,6 +38,7 @@ pub fn is_quote(c: char) -> bool {
 }
 
 /// Folds one code point (already NFKC-decomposed) into zero or one match character.
+#[inline]
 fn fold_one(c: char) -> Option<char> {
     // fast paths: most text is ASCII or plain Arabic letters, which need no table lookup
     if c.is_ascii() {
@@ -113,7 +114,15 @@ pub fn key(s: &str) -> String {
 /// appending to `out` so that one buffer serves every token.
 pub fn fold_key_into(chars: impl Iterator<Item = char>, out: &mut String) {
     for c in chars {
-        if needs_nfkc(c) {
+        // the two commonest cases first, inline: neither needs compatibility normalization
+        if c.is_ascii() {
+            out.push(if c == '"' { c } else { c.to_ascii_lowercase() });
+        } else if (('\u{0627}'..='\u{063A}').contains(&c) && c != 'ة')
+            || ('\u{0641}'..='\u{0648}').contains(&c)
+            || c == 'ي'
+        {
+            out.push(c);
+        } else if needs_nfkc(c) {
             out.extend(std::iter::once(c).nfkc().filter_map(fold_one));
         } else if let Some(f) = fold_one(c) {
             out.push(f);
@@ -132,6 +141,19 @@ mod tests {
         assert_eq!(key("مضيفاً"), "مضيفا");
         assert_eq!(key("البناءة"), "البناءه");
         assert_eq!(key("على"), "علي");
+    }
+
+    #[test]
+    fn the_inline_cases_fold_as_the_table_does() {
+        for c in (0..0x80).chain(0x600..0x700).filter_map(char::from_u32) {
+            let mut out = String::new();
+            fold_key_into(std::iter::once(c), &mut out);
+            assert_eq!(
+                out,
+                fold_one(c).map(String::from).unwrap_or_default(),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
