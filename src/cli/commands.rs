@@ -309,10 +309,21 @@ fn stream_json_report(args: &RunArgs, ra: &ReportArgs, rules: &RuleSet) -> Resul
         if progress.nothing_read() {
             return Err(std::io::Error::other(NOTHING_READ));
         }
-        let mut rep = collector.finish(rules);
+        let mut rep = collector.finish_events(rules);
+        // the conflicts are sought on the pool while this thread writes claims and events
+        let found = std::thread::scope(|scope| {
+            let finding =
+                scope.spawn(|| claimdiff::compare::find(&rep.claims, &rep.documents, rules));
+            let written = export.claims_and_events(&mut w, &rep);
+            (written, finding.join())
+        });
+        found.0?;
+        rep.findings = found
+            .1
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         filter_findings(&mut rep, ra);
         progress.finish(Some(&rep));
-        export.finish(&mut w, &rep)?;
+        render::json::findings(&mut w, &rep.findings)?;
         w.write_all(b"\n")?;
         w.flush()?;
         flagged = ra.fail_on_findings && !rep.findings.is_empty();

@@ -79,6 +79,14 @@ impl Collector {
 
     /// Merges events across documents, then finds conflicts.
     pub fn finish(self, rules: &RuleSet) -> Report {
+        let mut report = self.finish_events(rules);
+        report.findings = compare::find(&report.claims, &report.documents, rules);
+        report
+    }
+
+    /// Merges events across documents into a report with no findings yet (a caller may write
+    /// its claims and events while [`compare::find`] reads them).
+    pub fn finish_events(self, rules: &RuleSet) -> Report {
         let place_name = |id: &str| {
             rules
                 .langs
@@ -112,7 +120,6 @@ impl Collector {
         for c in &mut report.claims {
             c.event = claim_event.get(&c.id).cloned();
         }
-        report.findings = compare::find(&report.claims, &report.documents, rules);
         report
     }
 }

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::{Document, FORMAT, Report};
+use crate::model::{Document, FORMAT, Finding, Report};
 
 /// Elements rendered together: enough to keep every core busy, few enough (a few MB of JSON)
 /// that the rendered text never approaches the size of the report.
@@ -36,9 +36,7 @@ fn write_rest(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     write_list(out, &report.claims)?;
     out.write_all(b",\n  \"events\": ")?;
     write_list(out, &report.events)?;
-    out.write_all(b",\n  \"findings\": ")?;
-    write_list(out, &report.findings)?;
-    out.write_all(b"\n}")
+    findings(out, &report.findings)
 }
 
 /// The export written while its documents are still being read: the opening and each document
@@ -65,14 +63,31 @@ impl Streamed {
     /// Closes the documents' list and writes the report's claims, events and findings (not its
     /// documents, which were written one by one).
     pub fn finish(self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        self.claims_and_events(out, report)?;
+        findings(out, &report.findings)
+    }
+
+    /// Closes the documents' list and writes the report's claims and events; [`findings`] ends
+    /// the export.
+    pub fn claims_and_events(self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
         if self.documents == 0 {
             write_head(out, FORMAT)?;
             out.write_all(b"[]")?;
         } else {
             out.write_all(b"\n  ]")?;
         }
-        write_rest(out, report)
+        out.write_all(b",\n  \"claims\": ")?;
+        write_list(out, &report.claims)?;
+        out.write_all(b",\n  \"events\": ")?;
+        write_list(out, &report.events)
     }
+}
+
+/// The end of an export after its events: the findings.
+pub fn findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+    out.write_all(b",\n  \"findings\": ")?;
+    write_list(out, findings)?;
+    out.write_all(b"\n}")
 }
 
 /// One document rendered as an element of the export's documents' list (for [`Streamed`]).
