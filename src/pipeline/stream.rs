@@ -1,6 +1,7 @@
 //! The streaming pipeline: a reader thread hands documents over in batches, the rayon pool
-//! analyses each batch while the next is read, and results come back in input order. The channel
-//! holds two batches at most, so memory does not grow with the corpus.
+//! analyses each batch (driven from a thread of its own) while the next is read and the last one's
+//! results are handed on, and results come back in input order. Each channel holds two batches
+//! at most, so memory does not grow with the corpus.
 
 use std::convert::Infallible;
 use std::sync::mpsc;
