@@ -26,8 +26,10 @@ fn sentence_mentions(p: &Prepared, rules: &LangRules, s: &Sentence, out: &mut Ve
     });
     let mut first: Option<Range<usize>> = None;
     while k < s.tokens.end {
-        let z = p.tokens[k]
-            .is_word()
+        // a phrase starts with a speaker word (most words start none: asked at every word)
+        let z = rules
+            .speakers
+            .may_start_at(&p.tokens[k])
             .then(|| speaker::zone_at(p, rules, k, s.tokens.end))
             .flatten();
         match z {

@@ -184,6 +184,12 @@ impl<V> Lexicon<V> {
         best
     }
 
+    /// Whether a phrase of this lexicon may start at word token `tok`: the head index already
+    /// knows whether any of its phrases starts there (an answer of true is only a maybe).
+    pub fn may_start_at(&self, tok: &Token) -> bool {
+        tok.is_word() && !self.first.is_empty() && (self.role == 0 || tok.lexicons & self.role != 0)
+    }
+
     /// Calls `f` with every entry matching at token `i`, least stripped reading first.
     fn each_hit<'a>(
         &'a self,
@@ -192,13 +198,9 @@ impl<V> Lexicon<V> {
         clitics: Clitics,
         mut f: impl FnMut(Hit<'a, V>),
     ) {
-        let Some(tok) = tokens.get(i).filter(|t| t.is_word()) else {
+        let Some(tok) = tokens.get(i).filter(|t| self.may_start_at(t)) else {
             return;
         };
-        // the head index already knows whether any of this lexicon's phrases starts here
-        if self.first.is_empty() || (self.role != 0 && tok.lexicons & self.role == 0) {
-            return;
-        }
         for (form, prefix) in variants(&tok.key, clitics) {
             let Some(entries) = self.first.get(form) else {
                 continue;
