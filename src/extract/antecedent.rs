@@ -26,7 +26,7 @@ fn sentence_mentions(p: &Prepared, rules: &LangRules, s: &Sentence, out: &mut Ve
     });
     let mut first: Option<Range<usize>> = None;
     while k < s.tokens.end {
-        // a phrase starts with a speaker word (most words start none: asked at every word)
+        // asked at every word: the head index answers for most without a call
         let z = rules
             .speakers
             .may_start_at(&p.tokens[k])

@@ -157,6 +157,15 @@ fn skip_name(p: &Prepared, i: usize, end: usize) -> Option<usize> {
 
 /// Reads a speaker phrase starting exactly at token `i`, not past `end`.
 pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<Zone> {
+    // a phrase opens with a speaker word or a quoted outlet's name: most tokens open none, and
+    // this is asked at nearly every word (the head index answers without a lookup)
+    let opens = p
+        .tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Quote || rules.speakers.may_start_at(t));
+    if !opens {
+        return None;
+    }
     let mut atoms: Vec<(Atom, Range<usize>)> = Vec::new();
     // an outlet's name in quotation marks is read, not skipped (صحيفة "واشنطن بوست")
     let mut quoted_outlet = quoted_outlet_at(p, rules, i, end);
