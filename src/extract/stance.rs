@@ -122,7 +122,9 @@ pub fn topics(p: &Prepared, rules: &LangRules, range: Range<usize>) -> Vec<Strin
                 .and_then(|a| form.strip_prefix(a))
                 .filter(|b| b.chars().count() >= 2)
                 .unwrap_or(form);
-            for w in [form, bare] {
+            // the bare form is the form itself when it has no article: one search then
+            let second = (bare.len() != form.len()).then_some(bare);
+            for w in std::iter::once(form).chain(second) {
                 if let Some(idx) = stem_topic(rules, w) {
                     found.push(idx);
                 }
