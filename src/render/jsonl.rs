@@ -14,11 +14,13 @@ use super::review::{self, Review, Reviews};
 use crate::model::{Claim, Document, Event, Finding, Report};
 
 /// One claim as a JSON line.
-pub fn write_jsonl(out: &mut dyn Write, c: &Claim) -> io::Result<()> {
+pub fn write_jsonl<W: Write + ?Sized>(out: &mut W, c: &Claim) -> io::Result<()> {
     line(out, c)
 }
 
-fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+/// One value on a line. Generic over the writer: into a byte buffer (claims are rendered on the
+/// workers), serde's many small writes then need no dynamic call.
+fn line<W: Write + ?Sized>(out: &mut W, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
 }
