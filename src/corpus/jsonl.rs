@@ -67,7 +67,7 @@ fn read_line(
             return Ok(any.then_some(length));
         }
         any = true;
-        let end = buf.iter().position(|&c| c == b'\n' || c == b'\r');
+        let end = memchr::memchr2(b'\n', b'\r', buf);
         let chunk = &buf[..end.unwrap_or(buf.len())];
         let room = limit.saturating_add(1).saturating_sub(line.len());
         line.extend_from_slice(&chunk[..chunk.len().min(room)]);
