@@ -189,7 +189,7 @@ fn sentence_rules<'r>(
         return None;
     }
     let end = s.span.end.min(p.chars.len());
-    let code = crate::lang::detect_chars(p.chars[s.span.start.min(end)..end].iter().copied());
+    let code = crate::lang::detect_slice(&p.chars[s.span.start.min(end)..end]);
     langs.iter().copied().find(|l| l.code == code)
 }
 
