@@ -3,6 +3,7 @@
 //! results are handed on, and results come back in input order. Each channel holds two batches
 //! at most, so memory does not grow with the corpus.
 
+use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::sync::mpsc;
 
@@ -96,7 +97,8 @@ enum Done<T> {
 
 /// Analyses each batch from `rx` on the rayon pool and sends its results on, problems in their
 /// place; stops when nobody listens any more (the caller's `each` failed), which in turn stops
-/// the reader.
+/// the reader. Two batches are in flight, so that the workers done with one start on the next
+/// while the last documents of the first finish.
 fn analyze_batches<T: Send>(
     rx: mpsc::Receiver<Read>,
     tx: &mpsc::SyncSender<Done<T>>,
@@ -104,19 +106,45 @@ fn analyze_batches<T: Send>(
     stages: Stages,
     per_doc: &(dyn Fn(DocResult) -> T + Sync),
 ) {
-    for msg in rx {
-        let out = match msg {
-            Read::Problem(p) => Done::Problem(p),
-            Read::Batch(batch) => Done::Batch(
-                batch
-                    .par_iter()
-                    .map(|d| per_doc(analyze_stages(d, rules, stages)))
-                    .collect(),
-            ),
-        };
-        if tx.send(out).is_err() {
-            return;
+    rayon::in_place_scope(|scope| {
+        let mut pending: VecDeque<mpsc::Receiver<Done<T>>> = VecDeque::new();
+        for msg in rx {
+            let (done_tx, done_rx) = mpsc::sync_channel(1);
+            match msg {
+                Read::Problem(p) => {
+                    let _ = done_tx.send(Done::Problem(p));
+                }
+                Read::Batch(batch) => scope.spawn(move |_| {
+                    let done = batch
+                        .par_iter()
+                        .map(|d| per_doc(analyze_stages(d, rules, stages)))
+                        .collect();
+                    let _ = done_tx.send(Done::Batch(done));
+                }),
+            }
+            pending.push_back(done_rx);
+            while pending.len() > IN_FLIGHT {
+                if !pass_on(pending.pop_front(), tx) {
+                    return;
+                }
+            }
         }
+        while let Some(next) = pending.pop_front() {
+            if !pass_on(Some(next), tx) {
+                return;
+            }
+        }
+    });
+}
+
+/// Batches analysed at once.
+const IN_FLIGHT: usize = 2;
+
+/// Waits for one batch's results and sends them on; false when nobody listens any more.
+fn pass_on<T>(done: Option<mpsc::Receiver<Done<T>>>, tx: &mpsc::SyncSender<Done<T>>) -> bool {
+    match done.and_then(|d| d.recv().ok()) {
+        Some(out) => tx.send(out).is_ok(),
+        None => false,
     }
 }
 
