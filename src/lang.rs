@@ -14,7 +14,7 @@ pub fn detect(text: &str) -> &'static str {
         text.char_indices().nth(READ).map_or(text.len(), |(i, _)| i)
     };
     let (arabic, latin) = letters_in_utf8(&text.as_bytes()[..end]);
-    if arabic >= latin { "ar" } else { "en" }
+    verdict(arabic, latin)
 }
 
 /// Arabic and Latin letters of UTF-8 text, counted off its bytes: the letters of the main
@@ -62,7 +62,7 @@ fn count_runs<T: Copy>(items: &[T], f: impl Fn(T) -> (u8, u8)) -> (usize, usize)
 pub fn detect_slice(chars: &[char]) -> &'static str {
     let read = &chars[..chars.len().min(READ)];
     let (arabic, latin) = count_runs(read, |c| (u8::from(is_arabic(c)), u8::from(is_latin(c))));
-    if arabic >= latin { "ar" } else { "en" }
+    verdict(arabic, latin)
 }
 
 /// [`detect`] over code points.
@@ -75,6 +75,11 @@ pub fn detect_chars(chars: impl Iterator<Item = char>) -> &'static str {
             latin += 1;
         }
     }
+    verdict(arabic, latin)
+}
+
+/// `ar` when Arabic letters are at least as many as Latin ones, else `en`.
+fn verdict(arabic: usize, latin: usize) -> &'static str {
     if arabic >= latin { "ar" } else { "en" }
 }
 

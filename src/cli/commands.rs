@@ -156,11 +156,7 @@ pub(super) fn run_view(
     // written; the operating system takes the memory back at once
     std::mem::forget(rep);
     std::mem::forget(rules);
-    Ok(if flagged {
-        ExitCode::from(FLAGGED)
-    } else {
-        status(skipped)
-    })
+    Ok(outcome(flagged, skipped))
 }
 
 /// A file to read, or standard input for `-`.
@@ -335,11 +331,16 @@ fn stream_json_report(args: &RunArgs, ra: &ReportArgs, rules: &RuleSet) -> Resul
         return Err(nothing_read(args));
     }
     result?;
-    Ok(if flagged {
+    Ok(outcome(flagged, progress.skipped))
+}
+
+/// Exit status 3 when `--fail-on-findings` flagged something, else that of [`status`].
+fn outcome(flagged: bool, skipped: bool) -> ExitCode {
+    if flagged {
         ExitCode::from(FLAGGED)
     } else {
-        status(progress.skipped)
-    })
+        status(skipped)
+    }
 }
 
 /// What a report keeps of a document's result once the document is written: its claims and

@@ -26,10 +26,8 @@ fn sentence_mentions(p: &Prepared, rules: &LangRules, s: &Sentence, out: &mut Ve
     });
     let mut first: Option<Range<usize>> = None;
     while k < s.tokens.end {
-        // asked at every word: the head index answers for most without a call
-        let z = rules
-            .speakers
-            .may_start_at(&p.tokens[k])
+        let z = p.tokens[k]
+            .is_word()
             .then(|| speaker::zone_at(p, rules, k, s.tokens.end))
             .flatten();
         match z {

@@ -156,16 +156,23 @@ fn skip_name(p: &Prepared, i: usize, end: usize) -> Option<usize> {
 }
 
 /// Reads a speaker phrase starting exactly at token `i`, not past `end`.
+#[inline]
 pub fn zone_at(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<Zone> {
     // a phrase opens with a speaker word or a quoted outlet's name: most tokens open none, and
-    // this is asked at nearly every word (the head index answers without a lookup)
+    // this is asked at nearly every word (the head index answers, inline, without a lookup)
     let opens = p
         .tokens
         .get(i)
         .is_some_and(|t| t.kind == TokenKind::Quote || rules.speakers.may_start_at(t));
-    if !opens {
-        return None;
+    if opens {
+        read_zone(p, rules, i, end)
+    } else {
+        None
     }
+}
+
+/// [`zone_at`] at a token where a phrase may open.
+fn read_zone(p: &Prepared, rules: &LangRules, i: usize, end: usize) -> Option<Zone> {
     let mut atoms: Vec<(Atom, Range<usize>)> = Vec::new();
     // an outlet's name in quotation marks is read, not skipped (صحيفة "واشنطن بوست")
     let mut quoted_outlet = quoted_outlet_at(p, rules, i, end);

@@ -32,16 +32,21 @@ fn write_head(out: &mut dyn Write, format: &str) -> io::Result<()> {
 
 /// The export after its documents' list: claims, events and findings.
 fn write_rest(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    out.write_all(b",\n  \"claims\": ")?;
-    write_list(out, &report.claims)?;
-    out.write_all(b",\n  \"events\": ")?;
-    write_list(out, &report.events)?;
+    claims_and_events(out, report)?;
     findings(out, &report.findings)
 }
 
+/// The claims' and events' lists, after the documents'.
+fn claims_and_events(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    out.write_all(b",\n  \"claims\": ")?;
+    write_list(out, &report.claims)?;
+    out.write_all(b",\n  \"events\": ")?;
+    write_list(out, &report.events)
+}
+
 /// The export written while its documents are still being read: the opening and each document
-/// as it comes, then the rest of the report, so that a report need not keep what it prints of
-/// its documents. The bytes are those of [`write_report`] on the whole report.
+/// as it comes, then the claims and events, then [`findings`], so that a report need not keep
+/// what it prints of its documents. The bytes are those of [`write_report`] on the whole report.
 #[derive(Debug, Default)]
 pub struct Streamed {
     documents: usize,
@@ -60,15 +65,8 @@ impl Streamed {
         out.write_all(rendered)
     }
 
-    /// Closes the documents' list and writes the report's claims, events and findings (not its
-    /// documents, which were written one by one).
-    pub fn finish(self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        self.claims_and_events(out, report)?;
-        findings(out, &report.findings)
-    }
-
-    /// Closes the documents' list and writes the report's claims and events; [`findings`] ends
-    /// the export.
+    /// Closes the documents' list and writes the report's claims and events (not its documents,
+    /// which were written one by one); [`findings`] ends the export.
     pub fn claims_and_events(self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
         if self.documents == 0 {
             write_head(out, FORMAT)?;
@@ -76,10 +74,7 @@ impl Streamed {
         } else {
             out.write_all(b"\n  ]")?;
         }
-        out.write_all(b",\n  \"claims\": ")?;
-        write_list(out, &report.claims)?;
-        out.write_all(b",\n  \"events\": ")?;
-        write_list(out, &report.events)
+        claims_and_events(out, report)
     }
 }
 
@@ -165,7 +160,8 @@ mod tests {
             documents: Vec::new(),
             ..report.clone()
         };
-        streamed.finish(&mut out, &rest).unwrap();
+        streamed.claims_and_events(&mut out, &rest).unwrap();
+        findings(&mut out, &rest.findings).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 

@@ -186,6 +186,7 @@ impl<V> Lexicon<V> {
 
     /// Whether a phrase of this lexicon may start at word token `tok`: the head index already
     /// knows whether any of its phrases starts there (an answer of true is only a maybe).
+    #[inline]
     pub fn may_start_at(&self, tok: &Token) -> bool {
         tok.is_word() && !self.first.is_empty() && (self.role == 0 || tok.lexicons & self.role != 0)
     }
