@@ -122,23 +122,23 @@ fn mark_line(
     paragraph: usize,
     rules: &dyn TextRules,
 ) {
-    let words: Vec<&Token> = tokens[line.clone()]
-        .iter()
-        .filter(|t| t.is_word())
-        .collect();
+    let words = tokens[line.clone()].iter().filter(|t| t.is_word());
+    let count = words.clone().count();
     let ends_sentence = tokens[line.clone()]
         .iter()
         .rev()
         .find(|t| t.kind != TokenKind::Quote)
         .is_some_and(|t| is_terminal(t) || t.is_punct(":"));
-    let heading = words.len() < 12 && !ends_sentence;
-    let text: Vec<&str> = words.iter().map(|t| t.key.as_str()).collect();
-    let joined = text.join(" ");
+    let heading = count < 12 && !ends_sentence;
+    // a long line is matched only at its start: its first words are all that is joined
+    let longest = rules.furniture_lines().iter().map(String::len).max();
+    let limit = if count < 20 { None } else { Some(longest.unwrap_or(0)) };
+    let joined = join_keys(words, limit);
     let furniture = rules
         .furniture_lines()
         .iter()
         .any(|f| joined.starts_with(f.as_str()) && boundary_after(&joined, f.len()))
-        || (words.len() < 20
+        || (count < 20
             && rules
                 .furniture_phrases()
                 .iter()
@@ -149,6 +149,22 @@ fn mark_line(
             s.furniture = furniture;
         }
     }
+}
+
+/// The keys of `words` joined by spaces, stopping once past `limit` bytes (whole words only, so
+/// that the character after any shorter prefix is there to test).
+fn join_keys<'a>(words: impl Iterator<Item = &'a Token>, limit: Option<usize>) -> String {
+    let mut joined = String::new();
+    for (k, w) in words.enumerate() {
+        if limit.is_some_and(|l| joined.len() > l) {
+            break;
+        }
+        if k > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(&w.key);
+    }
+    joined
 }
 
 fn boundary_after(s: &str, at: usize) -> bool {
