@@ -9,8 +9,9 @@ use smallvec::{SmallVec, smallvec};
 use crate::text::fold::key;
 use crate::text::token::Token;
 
-/// Which proclitics a lookup may strip from the first word of a phrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which proclitics a lookup may strip from the first word of a phrase (each level allows the
+/// readings of the levels before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Clitics {
     /// The word exactly as written.
     None,
@@ -23,8 +24,29 @@ pub enum Clitics {
 #[derive(Debug, Clone)]
 struct Entry<V> {
     rest: Vec<String>,
+    /// The words of `rest` as vocabulary ids, once the rule set is indexed.
+    rest_ids: Vec<u32>,
     value: V,
 }
+
+/// A token's reading that is no word of any indexed lexicon (or that the token does not have).
+pub const NO_WORD: u32 = u32::MAX - 1;
+/// The readings of a token the head index has not read (only tokens made outside `prepare`).
+pub const UNREAD: u32 = u32::MAX;
+
+/// The readings of a word, in the order a lookup tries them: as written, an English possessive
+/// read as its noun, without و/ف, without ب/ل/ك, without both.
+pub const READINGS: usize = 5;
+/// Code points stripped by each reading.
+const READING_PREFIX: [usize; READINGS] = [0, 0, 1, 1, 2];
+/// The least clitic level that allows each reading.
+const READING_LEVEL: [Clitics; READINGS] = [
+    Clitics::None,
+    Clitics::None,
+    Clitics::Conj,
+    Clitics::ConjPrep,
+    Clitics::ConjPrep,
+];
 
 /// A match of one entry at a token.
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +72,9 @@ impl<V> Hit<'_, V> {
 #[derive(Debug, Clone)]
 pub struct Lexicon<V> {
     first: HashMap<String, Vec<Entry<V>>>,
+    /// The same entries under the vocabulary id of their first word, once the rule set is
+    /// indexed: a lookup at a read token then hashes integers, not strings.
+    by_id: HashMap<u32, Vec<Entry<V>>>,
     len: usize,
     /// This lexicon's bit in [`Token::lexicons`] once the rule set is indexed; 0 until then.
     role: u32,
@@ -59,6 +84,7 @@ impl<V> Default for Lexicon<V> {
     fn default() -> Self {
         Lexicon {
             first: HashMap::default(),
+            by_id: HashMap::default(),
             len: 0,
             role: 0,
         }
@@ -67,57 +93,109 @@ impl<V> Default for Lexicon<V> {
 
 /// What the rule set's head index needs of a lexicon, whatever its values.
 pub trait Indexed {
-    /// The first words its phrases are stored under.
-    fn head_words(&self) -> Vec<&str>;
-    /// Gives the lexicon its bit in [`Token::lexicons`].
-    fn set_role(&mut self, role: u32);
+    /// Every word its phrases hold, first words marked `true`.
+    fn words(&self) -> Vec<(&str, bool)>;
+    /// Gives the lexicon its bit in [`Token::lexicons`] and its entries their vocabulary ids.
+    fn index(&mut self, role: u32, vocabulary: &Vocabulary);
 }
 
-impl<V> Indexed for Lexicon<V> {
-    fn head_words(&self) -> Vec<&str> {
-        self.first.keys().map(String::as_str).collect()
+impl<V: Clone> Indexed for Lexicon<V> {
+    fn words(&self) -> Vec<(&str, bool)> {
+        let mut out = Vec::new();
+        for (head, entries) in &self.first {
+            out.push((head.as_str(), true));
+            for e in entries {
+                out.extend(e.rest.iter().map(|w| (w.as_str(), false)));
+            }
+        }
+        out
     }
 
-    fn set_role(&mut self, role: u32) {
+    fn index(&mut self, role: u32, vocabulary: &Vocabulary) {
         self.role = role;
+        self.by_id.clear();
+        for (head, entries) in &mut self.first {
+            for e in entries.iter_mut() {
+                e.rest_ids = e.rest.iter().map(|w| vocabulary.id_of(w)).collect();
+            }
+            self.by_id.insert(vocabulary.id_of(head), entries.clone());
+        }
     }
 }
 
-/// Every first word of every indexed lexicon (of all languages), with the bits of the lexicons
-/// that store it: one lookup per token tells which lexicons can match there at all.
+/// Every word of every indexed lexicon (of all languages), each with an id and the bits of the
+/// lexicons that have a phrase starting with it.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    words: HashMap<String, (u32, u32)>,
+}
+
+impl Vocabulary {
+    /// The id of a word, or [`NO_WORD`].
+    pub fn id_of(&self, word: &str) -> u32 {
+        self.words.get(word).map_or(NO_WORD, |&(id, _)| id)
+    }
+}
+
+/// The rule set's vocabulary, read once per token: one lookup per reading tells which lexicons
+/// can match there at all, and gives the ids every later lookup uses.
 #[derive(Debug, Clone, Default)]
 pub struct HeadIndex {
-    roles: HashMap<String, u32>,
+    vocabulary: Vocabulary,
 }
 
 impl HeadIndex {
     /// Indexes lexicons: the `k`-th of each list gets bit `k`, the same role in every language.
     pub fn build<'a>(languages: impl IntoIterator<Item = Vec<&'a mut dyn Indexed>>) -> HeadIndex {
-        let mut roles: HashMap<String, u32> = HashMap::default();
-        for lexicons in languages {
-            for (k, lx) in lexicons.into_iter().enumerate().take(32) {
-                let bit = 1u32 << k;
-                lx.set_role(bit);
-                for w in lx.head_words() {
-                    *roles.entry(w.to_string()).or_default() |= bit;
+        let languages: Vec<Vec<&'a mut dyn Indexed>> = languages.into_iter().collect();
+        let mut words: HashMap<String, (u32, u32)> = HashMap::default();
+        for lexicons in &languages {
+            for (k, lx) in lexicons.iter().enumerate().take(32) {
+                for (w, head) in lx.words() {
+                    let next = words.len() as u32;
+                    let entry = words.entry(w.to_string()).or_insert((next, 0));
+                    if head {
+                        entry.1 |= 1u32 << k;
+                    }
                 }
             }
         }
-        HeadIndex { roles }
+        let vocabulary = Vocabulary { words };
+        for lexicons in languages {
+            for (k, lx) in lexicons.into_iter().enumerate().take(32) {
+                lx.index(1u32 << k, &vocabulary);
+            }
+        }
+        HeadIndex { vocabulary }
     }
 
     /// The bits of the lexicons that can match at a word with this key, under any clitics.
     pub fn roles_of(&self, key: &str) -> u32 {
-        variants(key, Clitics::ConjPrep)
+        readings(key)
             .iter()
-            .filter_map(|(form, _)| self.roles.get(*form))
-            .fold(0, |acc, r| acc | r)
+            .flatten()
+            .filter_map(|form| self.vocabulary.words.get(*form))
+            .fold(0, |acc, &(_, r)| acc | r)
     }
 
-    /// Narrows each word token's [`Token::lexicons`] to the lexicons that can match there.
+    /// Reads every token: its readings' ids, and for a word the lexicons that can match there.
     pub fn mark(&self, tokens: &mut [Token]) {
-        for t in tokens.iter_mut().filter(|t| t.is_word()) {
-            t.lexicons = self.roles_of(&t.key);
+        for t in tokens.iter_mut() {
+            if !t.is_word() {
+                t.readings = [NO_WORD; READINGS];
+                t.readings[0] = self.vocabulary.id_of(&t.key);
+                continue;
+            }
+            let mut roles = 0;
+            let forms = readings(&t.key);
+            for (slot, form) in forms.iter().enumerate() {
+                let (id, r) = form
+                    .and_then(|f| self.vocabulary.words.get(f))
+                    .map_or((NO_WORD, 0), |&(id, r)| (id, r));
+                t.readings[slot] = id;
+                roles |= r;
+            }
+            t.lexicons = roles;
         }
     }
 }
@@ -142,7 +220,11 @@ impl<V: Clone> Lexicon<V> {
         self.first
             .entry(head)
             .or_default()
-            .push(Entry { rest, value });
+            .push(Entry {
+                rest,
+                rest_ids: Vec::new(),
+                value,
+            });
         self.len += 1;
     }
 }
@@ -202,6 +284,10 @@ impl<V> Lexicon<V> {
         let Some(tok) = tokens.get(i).filter(|t| self.may_start_at(t)) else {
             return;
         };
+        if self.role != 0 && tok.readings[0] != UNREAD {
+            self.each_hit_by_id(tokens, i, clitics, f);
+            return;
+        }
         for (form, prefix) in variants(&tok.key, clitics) {
             let Some(entries) = self.first.get(form) else {
                 continue;
@@ -212,6 +298,37 @@ impl<V> Lexicon<V> {
                         start: i,
                         len: 1 + e.rest.len(),
                         prefix,
+                        value: &e.value,
+                    });
+                }
+            }
+        }
+    }
+
+    /// [`Lexicon::each_hit`] at a token the head index has read: the same readings in the same
+    /// order, looked up by id.
+    fn each_hit_by_id<'a>(
+        &'a self,
+        tokens: &[Token],
+        i: usize,
+        clitics: Clitics,
+        mut f: impl FnMut(Hit<'a, V>),
+    ) {
+        let tok = &tokens[i];
+        for slot in 0..READINGS {
+            let id = tok.readings[slot];
+            if id == NO_WORD || READING_LEVEL[slot] > clitics {
+                continue;
+            }
+            let Some(entries) = self.by_id.get(&id) else {
+                continue;
+            };
+            for e in entries {
+                if rest_ids_match(tokens, i + 1, &e.rest_ids) {
+                    f(Hit {
+                        start: i,
+                        len: 1 + e.rest.len(),
+                        prefix: READING_PREFIX[slot],
                         value: &e.value,
                     });
                 }
@@ -267,26 +384,29 @@ fn rest_matches(tokens: &[Token], from: usize, rest: &[String]) -> bool {
         .all(|(k, w)| tokens.get(from + k).is_some_and(|t| t.key == *w))
 }
 
+fn rest_ids_match(tokens: &[Token], from: usize, rest: &[u32]) -> bool {
+    rest.iter()
+        .enumerate()
+        .all(|(k, &w)| tokens.get(from + k).is_some_and(|t| t.readings[0] == w))
+}
+
+/// Every reading of a word, in the order of [`READINGS`] (`None` where it has none).
+fn readings(word: &str) -> [Option<&str>; READINGS] {
+    // an English possessive ("turkey's") reads as its noun; Arabic words never hold an apostrophe
+    let noun = word.strip_suffix("'s").filter(|n| !n.is_empty());
+    let conj = strip_one(word, &['و', 'ف']);
+    let prep = strip_one(word, &['ب', 'ل', 'ك']);
+    let both = conj.and_then(|c| strip_one(c, &['ب', 'ل', 'ك']));
+    [Some(word), noun, conj, prep, both]
+}
+
 /// The readings of a word with its proclitics stripped, least stripped first.
 pub fn variants(word: &str, clitics: Clitics) -> SmallVec<[(&str, usize); 4]> {
-    // at most four readings; kept on the stack, since this runs for every word and lexicon
-    let mut out: SmallVec<[(&str, usize); 4]> = smallvec![(word, 0)];
-    // an English possessive ("turkey's") reads as its noun; Arabic words never hold an apostrophe
-    if let Some(noun) = word.strip_suffix("'s").filter(|n| !n.is_empty()) {
-        out.push((noun, 0));
-    }
-    if clitics == Clitics::None {
-        return out;
-    }
-    let conj = strip_one(word, &['و', 'ف']);
-    if let Some(c) = conj {
-        out.push((c, 1));
-    }
-    if clitics == Clitics::ConjPrep {
-        for (w, p) in [(word, 0), (conj.unwrap_or(""), 1)] {
-            if let Some(s) = strip_one(w, &['ب', 'ل', 'ك']) {
-                out.push((s, p + 1));
-            }
+    // at most four readings in practice; kept on the stack, since this runs for many words
+    let mut out: SmallVec<[(&str, usize); 4]> = smallvec![];
+    for (slot, form) in readings(word).into_iter().enumerate() {
+        if let Some(form) = form.filter(|_| READING_LEVEL[slot] <= clitics) {
+            out.push((form, READING_PREFIX[slot]));
         }
     }
     out
@@ -339,6 +459,43 @@ mod tests {
         assert_eq!(*lx.longest_at(&t, 0, Clitics::None).unwrap().value, 1);
         assert_eq!(lx.longest_at(&t, 1, Clitics::Conj).unwrap().len, 3);
         assert!(lx.longest_at(&t, 4, Clitics::Conj).is_none());
+    }
+
+    #[test]
+    fn lookups_by_id_find_what_lookups_by_string_find() {
+        let mut a = Lexicon::default();
+        for (k, phrase) in ["وزير الخارجية", "وزير", "النظام", "al-Sudani", "Turkey"]
+            .iter()
+            .enumerate()
+        {
+            a.insert(phrase, k);
+        }
+        let mut b = Lexicon::default();
+        b.insert("الخارجية", 9);
+        b.insert("كتاب", 8);
+        let index = HeadIndex::build([vec![&mut a as &mut dyn Indexed, &mut b]]);
+        let plain = toks("ووزير الخارجية للنظام وبالكتاب Turkey's al-Sudani فوزير");
+        let mut read = plain.clone();
+        index.mark(&mut read);
+        assert!(plain.iter().all(|t| t.readings[0] == UNREAD));
+        assert!(read.iter().all(|t| t.readings[0] != UNREAD));
+        let seen = |lx: &Lexicon<usize>, t: &[Token], i, c| -> Vec<(usize, usize, usize)> {
+            lx.hits_at(t, i, c)
+                .iter()
+                .map(|h| (h.len, h.prefix, *h.value))
+                .collect()
+        };
+        let mut found = 0;
+        for i in 0..plain.len() {
+            for c in [Clitics::None, Clitics::Conj, Clitics::ConjPrep] {
+                for lx in [&a, &b] {
+                    let by_id = seen(lx, &read, i, c);
+                    assert_eq!(by_id, seen(lx, &plain, i, c), "token {i}, {c:?}");
+                    found += by_id.len();
+                }
+            }
+        }
+        assert!(found >= 8, "{found}");
     }
 
     #[test]

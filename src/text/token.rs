@@ -5,6 +5,7 @@ use compact_str::CompactString;
 
 use crate::model::Span;
 use crate::text::fold::{fold_key_into, is_arabic_mark, is_quote};
+use crate::text::lexicon;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub struct Token {
     /// Bits of the rule lexicons that may have a phrase starting here: all set, until the rule
     /// set's head index narrows them (`HeadIndex::mark`).
     pub lexicons: u32,
+    /// Vocabulary ids of its readings (`lexicon::READINGS`): [`lexicon::UNREAD`] until the head
+    /// index reads the token (`HeadIndex::mark`).
+    pub readings: [u32; lexicon::READINGS],
 }
 
 impl Token {
@@ -111,6 +115,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                 key: "\n".into(),
                 kind: TokenKind::Break,
                 lexicons: u32::MAX,
+                readings: [lexicon::UNREAD; lexicon::READINGS],
             });
             continue;
         }
@@ -220,6 +225,7 @@ fn push(tokens: &mut Vec<Token>, buf: &mut String, chars: &[char], start: usize,
         key,
         kind,
         lexicons: u32::MAX,
+        readings: [lexicon::UNREAD; lexicon::READINGS],
     });
 }
 
