@@ -241,7 +241,16 @@ impl<V> Lexicon<V> {
     }
 
     /// All entries matching at token `i`, longest first.
+    #[inline]
     pub fn hits_at<'a>(&'a self, tokens: &[Token], i: usize, clitics: Clitics) -> Vec<Hit<'a, V>> {
+        // most tokens start no phrase: that answer costs no call
+        if !tokens.get(i).is_some_and(|t| self.may_start_at(t)) {
+            return Vec::new();
+        }
+        self.all_hits_at(tokens, i, clitics)
+    }
+
+    fn all_hits_at<'a>(&'a self, tokens: &[Token], i: usize, clitics: Clitics) -> Vec<Hit<'a, V>> {
         let mut hits = Vec::new();
         self.each_hit(tokens, i, clitics, |h| hits.push(h));
         // the longest phrase wins; among equals, the least stripped reading (the sort is stable)
@@ -250,7 +259,21 @@ impl<V> Lexicon<V> {
     }
 
     /// The longest entry matching at token `i` (among equals, the least stripped reading).
+    #[inline]
     pub fn longest_at<'a>(
+        &'a self,
+        tokens: &[Token],
+        i: usize,
+        clitics: Clitics,
+    ) -> Option<Hit<'a, V>> {
+        // most tokens start no phrase: that answer costs no call
+        if !tokens.get(i).is_some_and(|t| self.may_start_at(t)) {
+            return None;
+        }
+        self.longest_hit_at(tokens, i, clitics)
+    }
+
+    fn longest_hit_at<'a>(
         &'a self,
         tokens: &[Token],
         i: usize,
