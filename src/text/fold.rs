@@ -45,14 +45,7 @@ fn fold_one(c: char) -> Option<char> {
         return Some(if c == '"' { c } else { c.to_ascii_lowercase() });
     }
     if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
-        return Some(match c {
-            'أ' | 'إ' | 'آ' => 'ا',
-            'ى' => 'ي',
-            'ة' => 'ه',
-            'ؤ' => 'و',
-            'ئ' => 'ي',
-            _ => c,
-        });
+        return Some(arabic_letter(c));
     }
     if is_arabic_mark(c) || c == '\u{200C}' || c == '\u{200D}' || c == '\u{200F}' || c == '\u{200E}'
     {
@@ -114,19 +107,29 @@ pub fn key(s: &str) -> String {
 /// appending to `out` so that one buffer serves every token.
 pub fn fold_key_into(chars: impl Iterator<Item = char>, out: &mut String) {
     for c in chars {
-        // the two commonest cases first, inline: neither needs compatibility normalization
+        // the commonest cases first, inline: none needs compatibility normalization
         if c.is_ascii() {
             out.push(if c == '"' { c } else { c.to_ascii_lowercase() });
-        } else if (('\u{0627}'..='\u{063A}').contains(&c) && c != 'ة')
-            || ('\u{0641}'..='\u{0648}').contains(&c)
-            || c == 'ي'
-        {
-            out.push(c);
+        } else if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
+            out.push(arabic_letter(c));
         } else if needs_nfkc(c) {
             out.extend(std::iter::once(c).nfkc().filter_map(fold_one));
         } else if let Some(f) = fold_one(c) {
             out.push(f);
         }
+    }
+}
+
+/// [`fold_one`] on the basic Arabic letters (U+0621–063A, U+0641–064A), all of which it keeps.
+#[inline]
+fn arabic_letter(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        _ => c,
     }
 }
 
