@@ -106,18 +106,21 @@ pub fn key(s: &str) -> String {
 /// Folds code points into a match key without building an offset map (the tokenizer's path),
 /// appending to `out` so that one buffer serves every token.
 pub fn fold_key_into(chars: impl Iterator<Item = char>, out: &mut String) {
+    // a local string: its length stays in a register, not reloaded from `out` for every char
+    let mut folded = std::mem::take(out);
     for c in chars {
         // the commonest cases first, inline: none needs compatibility normalization
         if c.is_ascii() {
-            out.push(if c == '"' { c } else { c.to_ascii_lowercase() });
+            folded.push(if c == '"' { c } else { c.to_ascii_lowercase() });
         } else if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
-            out.push(arabic_letter(c));
+            folded.push(arabic_letter(c));
         } else if needs_nfkc(c) {
-            out.extend(std::iter::once(c).nfkc().filter_map(fold_one));
+            folded.extend(std::iter::once(c).nfkc().filter_map(fold_one));
         } else if let Some(f) = fold_one(c) {
-            out.push(f);
+            folded.push(f);
         }
     }
+    *out = folded;
 }
 
 /// [`fold_one`] on the basic Arabic letters (U+0621–063A, U+0641–064A), all of which it keeps.
