@@ -217,14 +217,11 @@ impl<V: Clone> Lexicon<V> {
     }
 
     fn push(&mut self, head: String, rest: Vec<String>, value: V) {
-        self.first
-            .entry(head)
-            .or_default()
-            .push(Entry {
-                rest,
-                rest_ids: Vec::new(),
-                value,
-            });
+        self.first.entry(head).or_default().push(Entry {
+            rest,
+            rest_ids: Vec::new(),
+            value,
+        });
         self.len += 1;
     }
 }
