@@ -19,8 +19,13 @@ impl SharedText {
     /// its memory.
     pub fn slice_chars(&self, start: usize, end: usize) -> SharedText {
         let s = self.as_str();
-        let byte = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(b, _)| b);
-        let (from, to) = (byte(start), byte(end.max(start)));
+        // one walk over the text: the start's byte offset, then on to the end's
+        let mut bytes = s.char_indices().map(|(b, _)| b).chain([s.len()]);
+        let from = bytes.nth(start).unwrap_or(s.len());
+        let to = match end.checked_sub(start + 1) {
+            Some(more) => bytes.nth(more).unwrap_or(s.len()),
+            None => from,
+        };
         SharedText {
             whole: Arc::clone(&self.whole),
             bytes: self.bytes.start + from as u32..self.bytes.start + to as u32,
@@ -177,6 +182,24 @@ mod tests {
         );
         assert_eq!(content.packed(), content);
         assert!(!Arc::ptr_eq(&content.packed().whole, &whole.whole));
+    }
+
+    #[test]
+    fn a_slice_is_the_code_points_in_range_clamped_to_the_text() {
+        let text = "قال a الوزير «b» إن";
+        let chars: Vec<char> = text.chars().collect();
+        let whole = SharedText::from(text);
+        for start in 0..chars.len() + 3 {
+            for end in 0..chars.len() + 3 {
+                let (a, b) = (start.min(chars.len()), end.max(start).min(chars.len()));
+                let expected: String = chars[a..b].iter().collect();
+                assert_eq!(
+                    whole.slice_chars(start, end).as_str(),
+                    expected,
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -30,7 +30,11 @@ impl Prepared {
     pub fn slice(&self, span: Span) -> String {
         let end = span.end.min(self.chars.len());
         let start = span.start.min(end);
-        self.chars[start..end].iter().collect()
+        let chars = &self.chars[start..end];
+        // sized first: most of the text is two-byte Arabic letters, which would grow it twice
+        let mut out = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+        out.extend(chars);
+        out
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.
