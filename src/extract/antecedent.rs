@@ -66,7 +66,7 @@ fn sentence_mentions(p: &Prepared, rules: &LangRules, s: &Sentence, out: &mut Ve
 /// most sentences of most documents are never asked about.
 pub struct Mentions<'a> {
     p: Option<&'a Prepared>,
-    rules_of: Box<dyn Fn(&Sentence) -> &'a LangRules + 'a>,
+    rules_of: Box<dyn Fn(usize) -> &'a LangRules + 'a>,
     read: RefCell<Read>,
 }
 
@@ -78,8 +78,8 @@ struct Read {
 }
 
 impl<'a> Mentions<'a> {
-    /// The mentions of `p`, each sentence read with the rules `rules_of` gives it.
-    pub fn new(p: &'a Prepared, rules_of: impl Fn(&Sentence) -> &'a LangRules + 'a) -> Self {
+    /// The mentions of `p`, each sentence read with the rules `rules_of` gives its index.
+    pub fn new(p: &'a Prepared, rules_of: impl Fn(usize) -> &'a LangRules + 'a) -> Self {
         Mentions {
             p: Some(p),
             rules_of: Box::new(rules_of),
@@ -104,7 +104,7 @@ impl<'a> Mentions<'a> {
             while let Some(s) = p.sentences.get(read.sentences)
                 && s.tokens.start < upto
             {
-                sentence_mentions(p, (self.rules_of)(s), s, &mut read.zones);
+                sentence_mentions(p, (self.rules_of)(read.sentences), s, &mut read.zones);
                 read.sentences += 1;
             }
         }

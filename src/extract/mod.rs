@@ -16,6 +16,7 @@ pub mod speaker;
 pub mod stance;
 pub mod subject;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::model::Claim;
@@ -45,11 +46,16 @@ pub fn claims_in(doc_id: &str, p: &Prepared, langs: &[&LangRules]) -> Vec<Claim>
     let Some(&main) = langs.first() else {
         return Vec::new();
     };
-    let mentions = Mentions::new(p, move |s| sentence_rules(p, s, langs).unwrap_or(main));
+    // each sentence's language is told once, for the claims and the mentions alike
+    let told: Vec<OnceCell<&LangRules>> = p.sentences.iter().map(|_| OnceCell::new()).collect();
+    let rules_at = |si: usize| {
+        *told[si].get_or_init(|| sentence_rules(p, &p.sentences[si], langs).unwrap_or(main))
+    };
+    let mentions = Mentions::new(p, rules_at);
     // the sentence (index) where the last claim was read
     let mut last_claim_sentence: Option<usize> = None;
     for (si, sentence) in p.sentences.iter().enumerate().filter(|(_, s)| !s.skip) {
-        let rules = sentence_rules(p, sentence, langs).unwrap_or(main);
+        let rules = rules_at(si);
         let before = drafts.len();
         if last_claim_sentence.is_some_and(|k| k + 1 == si)
             && continuation(p, rules, sentence, &mut drafts)
