@@ -120,11 +120,60 @@ struct Line<'a> {
 
 /// A raw JSON string's value, or `None` for any other JSON value.
 fn string(raw: Option<&RawValue>) -> Option<String> {
-    let raw = raw?.get();
-    if !raw.starts_with('"') {
+    let body = raw?.get().strip_prefix('"')?.strip_suffix('"')?;
+    unescape(body)
+}
+
+/// The value of a JSON string's body, which parsing the line has already checked (no raw
+/// control character, escapes well formed): copied once, run by run between backslashes, where
+/// `serde_json` would copy it twice. `None` for a surrogate escape that is not one of a pair, as
+/// `serde_json` refuses those.
+fn unescape(body: &str) -> Option<String> {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(k) = memchr::memchr(b'\\', rest.as_bytes()) {
+        out.push_str(&rest[..k]);
+        let escape = *rest.as_bytes().get(k + 1)?;
+        rest = &rest[k + 2..];
+        out.push(match escape {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = hex4(&mut rest)?;
+                match unit {
+                    0xD800..=0xDBFF => {
+                        rest = rest.strip_prefix("\\u")?;
+                        let low = hex4(&mut rest)?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return None;
+                        }
+                        char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))?
+                    }
+                    _ => char::from_u32(unit)?,
+                }
+            }
+            _ => return None,
+        });
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// The four hex digits at the start of `rest`, consumed.
+fn hex4(rest: &mut &str) -> Option<u32> {
+    let digits = rest.as_bytes().get(..4)?;
+    if !digits.iter().all(u8::is_ascii_hexdigit) {
         return None;
     }
-    serde_json::from_str::<String>(raw).ok()
+    let unit = u32::from_str_radix(&rest[..4], 16).ok()?;
+    *rest = &rest[4..];
+    Some(unit)
 }
 
 /// A raw JSON string's or number's text (numbers are accepted for ids).
@@ -214,6 +263,50 @@ fn text_of(at: &str, fields: &Line, doc: &mut Document) -> Result<String, Proble
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What `serde_json` makes of a raw JSON string, as `string` read it before.
+    fn by_serde(raw: &str) -> Option<String> {
+        serde_json::from_str::<String>(raw).ok()
+    }
+
+    fn by_unescape(raw: &str) -> Option<String> {
+        let value: Box<RawValue> = serde_json::from_str(raw).ok()?;
+        string(Some(&value))
+    }
+
+    #[test]
+    fn unescapes_as_serde_json_does() {
+        for raw in [
+            r#""""#,
+            r#""plain""#,
+            r#""a\"b\\c\/d\n\r\t\b\f""#,
+            r#""\u0041\u00e9\u0627\u0000""#,
+            r#""\ud83d\ude00 pair""#,
+            r#""\ud83d lone lead""#,
+            r#""\ude00 lone trail""#,
+            r#""\ud83d\u0041 lead then letter""#,
+            r#""\u0041\""#,
+            "\"قال «نعم»\\n\"",
+        ] {
+            assert_eq!(by_unescape(raw), by_serde(raw), "{raw}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn unescapes_any_string_as_serde_json_does(s in "\\PC*|[\\x00-\\x1f\"\\\\/a-z\u{600}-\u{6ff}\u{1F600}]*") {
+            let raw = serde_json::to_string(&s).unwrap();
+            prop_assert_eq!(by_unescape(&raw), Some(s.clone()));
+            // and with every character escaped as \uXXXX, pairs for those beyond the BMP
+            let mut escaped = String::from("\"");
+            for unit in s.encode_utf16() {
+                escaped.push_str(&format!("\\u{unit:04x}"));
+            }
+            escaped.push('"');
+            prop_assert_eq!(by_unescape(&escaped), by_serde(&escaped));
+        }
+    }
 
     fn read_all(input: &[u8], max: usize) -> Vec<String> {
         let opts = Options {
