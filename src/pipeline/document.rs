@@ -37,15 +37,25 @@ pub fn analyze_document(input: &Input, rules: &RuleSet) -> DocResult {
 /// Analyses one document through the stages `stages` asks for (the others leave their fields
 /// as the input had them, and no meetings).
 pub fn analyze_stages(input: &Input, rules: &RuleSet, stages: Stages) -> DocResult {
-    let mut doc = input.doc.clone();
+    analyze_text(input.doc.clone(), &input.text, rules, stages)
+}
+
+/// [`analyze_stages`] on an input it is given: the metadata are moved on, not copied, and the
+/// text is freed as soon as it has been read.
+pub fn analyze_owned(input: Input, rules: &RuleSet, stages: Stages) -> DocResult {
+    let Input { doc, text } = input;
+    analyze_text(doc, &text, rules, stages)
+}
+
+fn analyze_text(mut doc: Document, text: &str, rules: &RuleSet, stages: Stages) -> DocResult {
     let code = doc
         .language
         .clone()
         .filter(|l| rules.langs.iter().any(|r| &r.code == l))
-        .unwrap_or_else(|| lang::detect(&input.text).into());
+        .unwrap_or_else(|| lang::detect(text).into());
     doc.language = Some(code.clone());
     let lr = rules.lang(&code);
-    let prepared = text::prepare(&input.text, lr);
+    let prepared = text::prepare(text, lr);
     // the document's language first; a sentence in another script uses its own language's rules
     let langs: Vec<&LangRules> = std::iter::once(lr)
         .chain(rules.langs.iter().filter(|l| l.code != lr.code))

@@ -13,7 +13,8 @@ use crate::corpus::{Input, Item, Problem, Source};
 use crate::model::{Document, Report};
 use crate::rules::RuleSet;
 
-use super::{Collector, DocResult, Stages, analyze_stages};
+use super::document::analyze_owned;
+use super::{Collector, DocResult, Stages};
 
 /// Documents analysed together: enough to keep every core busy, few enough to bound memory.
 const BATCH: usize = 256;
@@ -116,8 +117,8 @@ fn analyze_batches<T: Send>(
                 }
                 Read::Batch(batch) => scope.spawn(move |_| {
                     let done = batch
-                        .par_iter()
-                        .map(|d| per_doc(analyze_stages(d, rules, stages)))
+                        .into_par_iter()
+                        .map(|d| per_doc(analyze_owned(d, rules, stages)))
                         .collect();
                     let _ = done_tx.send(Done::Batch(done));
                 }),
