@@ -144,14 +144,19 @@ fn check(text: &str) {
     );
 }
 
-/// Claims and meetings of `text` with the head index's narrowing of tokens, and without it.
+/// Claims and meetings of `text` with the head index's narrowing of tokens and its readings'
+/// ids, and without either (every lookup then tried, by string).
 fn with_and_without_head_index(text: &str) -> (String, String) {
+    use claimdiff::text::lexicon::{READINGS, UNREAD};
     let mut out = Vec::new();
     for narrowed in [true, false] {
         let lr = RULES.lang("ar");
         let mut p = claimdiff::text::prepare(text, lr);
         if !narrowed {
-            p.tokens.iter_mut().for_each(|t| t.lexicons = u32::MAX);
+            p.tokens.iter_mut().for_each(|t| {
+                t.lexicons = u32::MAX;
+                t.readings = [UNREAD; READINGS];
+            });
         }
         let langs: Vec<_> = RULES.langs.iter().collect();
         let claims = claimdiff::extract::claims_in("d", &p, &langs);

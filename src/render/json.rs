@@ -1,6 +1,6 @@
 //! The `claimdiff/1` export as pretty JSON, with its long lists (documents, claims, events,
-//! findings) serialized on every core: each element is rendered alone and indented to its depth,
-//! a bounded chunk at a time, and written in order. The bytes are those of
+//! findings) serialized on every core: each element is rendered alone at its depth, a bounded
+//! chunk at a time, and written in order. The bytes are those of
 //! `serde_json::to_writer_pretty` on the whole report (a test and the `cmp` checks hold them
 //! so); serializing on one thread after the analysis was a sixth of a report's wall time.
 

@@ -169,15 +169,6 @@ impl HeadIndex {
         HeadIndex { vocabulary }
     }
 
-    /// The bits of the lexicons that can match at a word with this key, under any clitics.
-    pub fn roles_of(&self, key: &str) -> u32 {
-        readings(key)
-            .iter()
-            .flatten()
-            .filter_map(|form| self.vocabulary.words.get(*form))
-            .fold(0, |acc, &(_, r)| acc | r)
-    }
-
     /// Reads every token: its readings' ids, and for a word the lexicons that can match there.
     pub fn mark(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut() {
