@@ -8,6 +8,7 @@ use smallvec::{SmallVec, smallvec};
 
 use crate::text::fold::key;
 use crate::text::token::Token;
+pub use crate::text::token::{NO_WORD, READINGS, UNREAD};
 
 /// Which proclitics a lookup may strip from the first word of a phrase (each level allows the
 /// readings of the levels before it).
@@ -29,14 +30,6 @@ struct Entry<V> {
     value: V,
 }
 
-/// A token's reading that is no word of any indexed lexicon (or that the token does not have).
-pub const NO_WORD: u32 = u32::MAX - 1;
-/// The readings of a token the head index has not read (only tokens made outside `prepare`).
-pub const UNREAD: u32 = u32::MAX;
-
-/// The readings of a word, in the order a lookup tries them: as written, an English possessive
-/// read as its noun, without و/ف, without ب/ل/ك, without both.
-pub const READINGS: usize = 5;
 /// Code points stripped by each reading.
 const READING_PREFIX: [usize; READINGS] = [0, 0, 1, 1, 2];
 /// The least clitic level that allows each reading.

@@ -5,7 +5,6 @@ use compact_str::CompactString;
 
 use crate::model::Span;
 use crate::text::fold::{fold_key_into, is_arabic_mark, is_quote};
-use crate::text::lexicon;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +21,15 @@ pub enum TokenKind {
     Break,
 }
 
+/// A token's reading that is no word of any indexed lexicon (or that the token does not have).
+pub const NO_WORD: u32 = u32::MAX - 1;
+/// The readings of a token the head index has not read (only tokens made outside `prepare`).
+pub const UNREAD: u32 = u32::MAX;
+
+/// The readings of a word, in the order a lexicon lookup tries them: as written, an English
+/// possessive read as its noun, without و/ف, without ب/ل/ك, without both.
+pub const READINGS: usize = 5;
+
 /// One token of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -34,9 +42,9 @@ pub struct Token {
     /// Bits of the rule lexicons that may have a phrase starting here: all set, until the rule
     /// set's head index narrows them (`HeadIndex::mark`).
     pub lexicons: u32,
-    /// Vocabulary ids of its readings (`lexicon::READINGS`): [`lexicon::UNREAD`] until the head
-    /// index reads the token (`HeadIndex::mark`).
-    pub readings: [u32; lexicon::READINGS],
+    /// Vocabulary ids of its readings ([`READINGS`]): [`UNREAD`] until the head index reads
+    /// the token (`HeadIndex::mark`).
+    pub readings: [u32; READINGS],
 }
 
 impl Token {
@@ -115,7 +123,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                 key: "\n".into(),
                 kind: TokenKind::Break,
                 lexicons: u32::MAX,
-                readings: [lexicon::UNREAD; lexicon::READINGS],
+                readings: [UNREAD; READINGS],
             });
             continue;
         }
@@ -225,7 +233,7 @@ fn push(tokens: &mut Vec<Token>, buf: &mut String, chars: &[char], start: usize,
         key,
         kind,
         lexicons: u32::MAX,
-        readings: [lexicon::UNREAD; lexicon::READINGS],
+        readings: [UNREAD; READINGS],
     });
 }
 
