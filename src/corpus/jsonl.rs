@@ -133,7 +133,8 @@ fn unescape(body: &str) -> Option<String> {
     let mut rest = body;
     while let Some(k) = memchr::memchr(b'\\', rest.as_bytes()) {
         out.push_str(&rest[..k]);
-        let escape = *rest.as_bytes().get(k + 1)?;
+        // an escape is one ASCII letter or sign (anything else is no JSON, and never sliced)
+        let escape = *rest.as_bytes().get(k + 1).filter(|b| b.is_ascii())?;
         rest = &rest[k + 2..];
         out.push(match escape {
             b'"' => '"',
@@ -291,6 +292,11 @@ mod tests {
         ] {
             assert_eq!(by_unescape(raw), by_serde(raw), "{raw}");
         }
+        // no JSON reaches it so, but a broken escape is refused, never sliced through
+        assert_eq!(unescape("a\\"), None);
+        assert_eq!(unescape("a\\é"), None);
+        assert_eq!(unescape("\\u12"), None);
+        assert_eq!(unescape("\\u12é4"), None);
     }
 
     proptest! {
