@@ -64,10 +64,13 @@ impl<V> Hit<'_, V> {
 /// Phrases of folded words mapped to values.
 #[derive(Debug, Clone)]
 pub struct Lexicon<V> {
-    first: HashMap<String, Vec<Entry<V>>>,
-    /// The same entries under the vocabulary id of their first word, once the rule set is
-    /// indexed: a lookup at a read token then hashes integers, not strings.
-    by_id: HashMap<u32, Vec<Entry<V>>>,
+    /// The entries, grouped by their first word.
+    groups: Vec<Vec<Entry<V>>>,
+    /// Each first word's group.
+    first: HashMap<String, usize>,
+    /// Each first word's group under its vocabulary id, once the rule set is indexed: a lookup
+    /// at a read token then hashes integers, not strings.
+    by_id: HashMap<u32, usize>,
     len: usize,
     /// This lexicon's bit in [`Token::lexicons`] once the rule set is indexed; 0 until then.
     role: u32,
@@ -76,6 +79,7 @@ pub struct Lexicon<V> {
 impl<V> Default for Lexicon<V> {
     fn default() -> Self {
         Lexicon {
+            groups: Vec::new(),
             first: HashMap::default(),
             by_id: HashMap::default(),
             len: 0,
@@ -92,27 +96,21 @@ pub trait Indexed {
     fn index(&mut self, role: u32, vocabulary: &Vocabulary);
 }
 
-impl<V: Clone> Indexed for Lexicon<V> {
+impl<V> Indexed for Lexicon<V> {
     fn words(&self) -> Vec<(&str, bool)> {
-        let mut out = Vec::new();
-        for (head, entries) in &self.first {
-            out.push((head.as_str(), true));
-            for e in entries {
-                out.extend(e.rest.iter().map(|w| (w.as_str(), false)));
-            }
-        }
-        out
+        let heads = self.first.keys().map(|w| (w.as_str(), true));
+        let rest = self.groups.iter().flatten().flat_map(|e| &e.rest);
+        heads.chain(rest.map(|w| (w.as_str(), false))).collect()
     }
 
     fn index(&mut self, role: u32, vocabulary: &Vocabulary) {
         self.role = role;
-        self.by_id.clear();
-        for (head, entries) in &mut self.first {
-            for e in entries.iter_mut() {
-                e.rest_ids = e.rest.iter().map(|w| vocabulary.id_of(w)).collect();
-            }
-            self.by_id.insert(vocabulary.id_of(head), entries.clone());
+        for e in self.groups.iter_mut().flatten() {
+            e.rest_ids = e.rest.iter().map(|w| vocabulary.id_of(w)).collect();
         }
+        self.by_id = (self.first.iter())
+            .map(|(head, &g)| (vocabulary.id_of(head), g))
+            .collect();
     }
 }
 
@@ -201,7 +199,12 @@ impl<V: Clone> Lexicon<V> {
     }
 
     fn push(&mut self, head: String, rest: Vec<String>, value: V) {
-        self.first.entry(head).or_default().push(Entry {
+        let groups = &mut self.groups;
+        let g = *self.first.entry(head).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(Entry {
             rest,
             rest_ids: Vec::new(),
             value,
@@ -288,47 +291,37 @@ impl<V> Lexicon<V> {
         let Some(tok) = tokens.get(i).filter(|t| self.may_start_at(t)) else {
             return;
         };
-        if self.role != 0 && tok.readings[0] != UNREAD {
-            self.each_hit_by_id(tokens, i, clitics, f);
-            return;
-        }
-        for (form, prefix) in variants(&tok.key, clitics) {
-            let Some(entries) = self.first.get(form) else {
-                continue;
-            };
-            for e in entries {
-                if rest_matches(tokens, i + 1, &e.rest) {
-                    f(Hit {
-                        start: i,
-                        len: 1 + e.rest.len(),
-                        prefix,
-                        value: &e.value,
-                    });
-                }
-            }
-        }
-    }
-
-    /// [`Lexicon::each_hit`] at a token the head index has read: the same readings in the same
-    /// order, looked up by id.
-    fn each_hit_by_id<'a>(
-        &'a self,
-        tokens: &[Token],
-        i: usize,
-        clitics: Clitics,
-        mut f: impl FnMut(Hit<'a, V>),
-    ) {
-        let tok = &tokens[i];
+        // a token the head index has read is looked up by its readings' ids, any other (a test's,
+        // or a lexicon outside the index) by the readings themselves, in the same order
+        let by_id = self.role != 0 && tok.readings[0] != UNREAD;
+        let forms = if by_id {
+            [None; READINGS]
+        } else {
+            readings(&tok.key)
+        };
         for slot in 0..READINGS {
-            let id = tok.readings[slot];
-            if id == NO_WORD || READING_LEVEL[slot] > clitics {
+            if READING_LEVEL[slot] > clitics {
                 continue;
             }
-            let Some(entries) = self.by_id.get(&id) else {
+            let group = if by_id {
+                let id = tok.readings[slot];
+                if id == NO_WORD {
+                    continue;
+                }
+                self.by_id.get(&id)
+            } else {
+                forms[slot].and_then(|w| self.first.get(w))
+            };
+            let Some(&g) = group else {
                 continue;
             };
-            for e in entries {
-                if rest_ids_match(tokens, i + 1, &e.rest_ids) {
+            for e in &self.groups[g] {
+                let rest_found = if by_id {
+                    rest_ids_match(tokens, i + 1, &e.rest_ids)
+                } else {
+                    rest_matches(tokens, i + 1, &e.rest)
+                };
+                if rest_found {
                     f(Hit {
                         start: i,
                         len: 1 + e.rest.len(),
