@@ -131,12 +131,10 @@ fn mark_line(
         .is_some_and(|t| is_terminal(t) || t.is_punct(":"));
     let heading = count < 12 && !ends_sentence;
     // a long line is matched only at its start: its first words are all that is joined
-    let longest = rules.furniture_lines().iter().map(String::len).max();
-    let limit = if count < 20 {
-        None
-    } else {
-        Some(longest.unwrap_or(0))
-    };
+    let limit = (count >= 20).then(|| {
+        let longest = rules.furniture_lines().iter().map(String::len).max();
+        longest.unwrap_or(0)
+    });
     let joined = join_keys(words, limit);
     let furniture = rules
         .furniture_lines()
