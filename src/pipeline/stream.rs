@@ -125,13 +125,15 @@ fn analyze_batches<T: Send>(
             }
             pending.push_back(done_rx);
             while pending.len() > IN_FLIGHT {
-                if !pass_on(pending.pop_front(), tx) {
+                if let Some(next) = pending.pop_front()
+                    && !pass_on(next, tx)
+                {
                     return;
                 }
             }
         }
         while let Some(next) = pending.pop_front() {
-            if !pass_on(Some(next), tx) {
+            if !pass_on(next, tx) {
                 return;
             }
         }
@@ -142,11 +144,8 @@ fn analyze_batches<T: Send>(
 const IN_FLIGHT: usize = 2;
 
 /// Waits for one batch's results and sends them on; false when nobody listens any more.
-fn pass_on<T>(done: Option<mpsc::Receiver<Done<T>>>, tx: &mpsc::SyncSender<Done<T>>) -> bool {
-    match done.and_then(|d| d.recv().ok()) {
-        Some(out) => tx.send(out).is_ok(),
-        None => false,
-    }
+fn pass_on<T>(done: mpsc::Receiver<Done<T>>, tx: &mpsc::SyncSender<Done<T>>) -> bool {
+    done.recv().is_ok_and(|out| tx.send(out).is_ok())
 }
 
 /// Reads `source` into batches of [`BATCH`] documents, sending each when full, and every problem
